@@ -6,6 +6,7 @@ from pathlib import Path
 import actlab
 
 FORBIDDEN_CALLS = {"eval", "exec", "compile", "sympify", "parse_expr", "__import__", "lambdify"}
+ALLOWED_CALLS = {"torch.compile"}  # compiles traced tensor programs, never text
 FORBIDDEN_MODULES = {"pickle", "marshal", "shelve", "dill"}
 
 
@@ -16,7 +17,7 @@ def test_source_never_evaluates_text():
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-                if name in FORBIDDEN_CALLS:
+                if name in FORBIDDEN_CALLS and ast.unparse(node.func) not in ALLOWED_CALLS:
                     offences.append(f"{path.name}:{node.lineno} calls {name}")
             if isinstance(node, ast.Import | ast.ImportFrom):
                 modules = [a.name for a in node.names] + [getattr(node, "module", "") or ""]

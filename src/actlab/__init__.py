@@ -34,8 +34,9 @@ from actlab.errors import (
     UnknownNameError,
 )
 from actlab.formula import Formula
-from actlab.nn.activation import Activation, Backend
-from actlab.ops import eager
+from actlab.nn.activation import Activation
+from actlab.ops import backend as backends
+from actlab.ops.backend import Backend
 
 __version__ = "0.1.0"
 
@@ -45,28 +46,33 @@ def get(
     *,
     learnable: bool = False,
     inplace: bool = False,
-    backend: Backend = "eager",
+    backend: Backend = "auto",
     **params: float,
 ) -> Activation:
     """The nonlinearity ``name`` (or an alias, or a Spec) as an ``nn.Module``.
 
-    >>> get("leaky_relu", negative_slope=0.1)
-    Activation(leaky_relu, negative_slope=0.1)
+    ``backend``: ``"auto"`` (the fastest measured on this machine), ``"fused"``, ``"eager"`` or
+    ``"native"`` (torch's own op, where there is one).
+
+    >>> get("leaky_relu", negative_slope=0.1, backend="eager")
+    Activation(leaky_relu, negative_slope=0.1, backend=eager)
     """
     return Activation(name, learnable=learnable, inplace=inplace, backend=backend, **params)
 
 
-def fn(name: str | Spec, **params: float) -> Callable[[torch.Tensor], torch.Tensor]:
+def fn(name: str | Spec, *, backend: Backend = "auto",
+       **params: float) -> Callable[[torch.Tensor], torch.Tensor]:
     """The nonlinearity ``name`` as a plain function of a tensor, parameters fixed.
 
-    >>> fn("relu6")(torch.tensor([-1.0, 3.0, 9.0]))
+    >>> fn("relu6", backend="eager")(torch.tensor([-1.0, 3.0, 9.0]))
     tensor([0., 3., 6.])
     """
     spec = lookup(name)
     values = spec.resolve(params)
+    run = backends.implementation(spec, backends.resolve(spec, backend))
 
     def function(x: torch.Tensor) -> torch.Tensor:
-        return eager.apply(spec, x, values)
+        return run(x, values)
 
     function.__name__ = function.__qualname__ = spec.name
     function.__doc__ = f"{spec.name}(x) = {spec.formula}  with {values or 'no parameters'}"

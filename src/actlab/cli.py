@@ -181,3 +181,116 @@ def _print_reports(reports, checks) -> None:
                           highlight=False)
     passed = sum(r.ok for r in reports)
     console.print(f"{passed} of {len(reports)} entries pass every check.")
+
+
+DTYPES = {"float32": "float32", "float64": "float64", "bfloat16": "bfloat16", "float16": "float16"}
+
+
+@app.command()
+def perf(
+    names: Annotated[str | None, typer.Option(
+        help="Comma-separated entries (default: the whole catalog).")] = None,
+    size: Annotated[int, typer.Option(help="Elements per tensor.", min=1024)] = 2**22,
+    dtype: Annotated[str, typer.Option(help="float32, bfloat16, float16 or float64.")] = "float32",
+    device: Annotated[str, typer.Option(help="cpu or cuda.")] = "cpu",
+    calibrate: Annotated[bool, typer.Option(
+        "--calibrate", help="Measure this machine's primitive cost table first.")] = False,
+    record: Annotated[bool, typer.Option(
+        help="Remember the fastest backend per entry for backend='auto'.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="A docs/performance.md table.")
+                        ] = False,
+) -> None:
+    """Time every implementation of each entry against eager, native, copy and primitive floors."""
+    import torch
+
+    from actlab.ops import backend as backends
+    from actlab.ops import costs
+    from actlab.perf.activations import measure, summary
+
+    try:
+        specs = [lookup(n.strip()) for n in names.split(",") if n.strip()] if names else catalog()
+        if dtype not in DTYPES:
+            raise ActlabError(f"unknown dtype {dtype!r}; choose one of {', '.join(DTYPES)}")
+        if device not in ("cpu", "cuda") or (device == "cuda" and not torch.cuda.is_available()):
+            raise ActlabError(f"device {device!r} is not available here; use cpu"
+                              + (" or cuda" if torch.cuda.is_available() else ""))
+    except ActlabError as err:
+        raise _fail(err) from None
+    with _progress(as_json or markdown) as progress:
+        if calibrate:
+            task = progress.add_task("calibrate", total=len(costs.PRIMITIVES) + 1, entry="")
+            path = costs.calibrate(device, progress=lambda name: progress.update(
+                task, advance=1, entry=name))
+            progress.remove_task(task)
+        task = progress.add_task("perf", total=len(specs), entry="")
+        results = []
+        for spec, result in zip(specs, measure(specs, size=size, dtype=getattr(torch, dtype),
+                                              device=device)):
+            progress.update(task, advance=1, entry=spec.name)
+            results.append(result)
+    if record:
+        path = backends.record_choices(device, {r.name: r.auto for r in results})
+        errors.print(f"recorded auto choices in {path}", highlight=False)
+    totals = summary(results)
+    if as_json:
+        print(json.dumps({"size": size, "dtype": dtype, "device": device, "summary": totals,
+                          "entries": [r.to_dict() for r in results]}, indent=1))
+    elif markdown:
+        print(_perf_markdown(results, totals))
+    else:
+        console.print(_perf_table(results))
+        console.print(_perf_summary(totals), highlight=False)
+
+
+def _progress(disable: bool) -> Progress:
+    return Progress(TextColumn("{task.description} {task.fields[entry]:<24}"), BarColumn(),
+                    MofNCompleteColumn(), TimeRemainingColumn(), console=errors, transient=True,
+                    disable=disable)
+
+
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}x"
+
+
+def _perf_rows(results) -> list[list[str]]:
+    rows = []
+    for r in results:
+        rows.append([
+            r.name, r.auto, r.form, " ".join(r.primitives) or "-",
+            f"{r.forward_ms['auto']:.2f}", f"{r.train_ms['auto']:.2f}",
+            _ratio(r.speedup("composite")), _ratio(r.speedup("native")),
+            _ratio(r.roofline_ratio),
+            f"{r.saved_bytes['auto'] // 1024} / {r.saved_bytes['composite'] // 1024}",
+            f"{r.peak_mlp_bytes['auto'] / 2**20:.1f} / {r.peak_mlp_bytes['composite'] / 2**20:.1f}",
+        ])
+    return rows
+
+
+PERF_COLUMNS = ("entry", "auto", "form", "primitives", "fwd ms", "fwd+bwd ms",
+                "vs composite", "vs native", "fwd / floor", "saved KiB (4096 el.) auto / comp.",
+                "MLP peak MiB auto / comp.")
+
+
+def _perf_table(results) -> Table:
+    table = Table(title="actlab perf (fwd+bwd speedups of auto; floor = max(copy, primitives))")
+    for column in PERF_COLUMNS:
+        table.add_column(column, overflow="fold")
+    for row in _perf_rows(results):
+        table.add_row(*row)
+    return table
+
+
+def _perf_summary(totals: dict) -> str:
+    return (f"median fwd+bwd speedup over the eager composite (composite entries): "
+            f"{_ratio(totals['median_speedup_over_composite'])}; slowest vs native: "
+            f"{_ratio(totals['min_speedup_over_native'])}; forward within 1.25x of the floor: "
+            f"{totals['share_within_1.25x_of_floor']:.0%} of {totals['entries']} entries")
+
+
+def _perf_markdown(results, totals: dict) -> str:
+    lines = ["| " + " | ".join(PERF_COLUMNS) + " |", "|" + "---|" * len(PERF_COLUMNS)]
+    lines += ["| " + " | ".join(row) + " |" for row in _perf_rows(results)]
+    return "\n".join([*lines, "", _perf_summary(totals) + ".", "",
+                      "Outside 1.25x of the floor: " + (", ".join(totals["outside_floor"]) or
+                                                        "none") + "."])

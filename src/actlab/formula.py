@@ -478,6 +478,7 @@ _RELATIONS = {
 }
 
 Env = Mapping[str, Any]
+Definitions = Sequence[tuple[sympy.Symbol, sympy.Expr]]
 
 
 def _compile(expr: sympy.Basic, ops: _Ops) -> Callable[[Env], Any]:
@@ -546,10 +547,12 @@ def _negate(cond: Any) -> Any:
     return ~cond if isinstance(cond, torch.Tensor) else not cond
 
 
-def _sequence(exprs: Sequence[sympy.Expr], ops: _Ops) -> Callable[[Env], list[Any]]:
-    """Compile several expressions with their common subexpressions computed once."""
+def _sequence(exprs: Sequence[sympy.Expr], ops: _Ops, given: Definitions = ()
+              ) -> Callable[[Env], list[Any]]:
+    """Compile several expressions with their common subexpressions computed once; ``given``
+    symbols are computed first, in order, from their definitions."""
     replacements, reduced = sympy.cse(list(exprs), optimizations=None)
-    steps = [(sym.name, _compile(sub, ops)) for sym, sub in replacements]
+    steps = [(sym.name, _compile(sub, ops)) for sym, sub in [*given, *replacements]]
     outputs = [_compile(e, ops) for e in reduced]
 
     def run(env: Env) -> list[Any]:
@@ -600,10 +603,11 @@ class Formula:
     def latex(self, expr: sympy.Expr | None = None) -> str:
         return sympy.latex(self.expr if expr is None else expr)
 
-    def torch_function(self, *exprs: sympy.Expr) -> Callable[..., list[torch.Tensor]]:
+    def torch_function(self, *exprs: sympy.Expr, given: Definitions = ()
+                       ) -> Callable[..., list[torch.Tensor]]:
         """``fn(x, **params) -> [value of each expr]`` (default: the formula itself) in torch ops,
-        with common subexpressions computed once."""
-        run = _sequence(list(exprs) or [self.expr], _TorchOps())
+        with common subexpressions computed once; ``given`` defines extra symbols in order."""
+        run = _sequence(list(exprs) or [self.expr], _TorchOps(), given)
         return lambda x, **params: [_like(v, x) for v in run({"x": x, **params})]
 
     def mpmath_function(self, expr: sympy.Expr | None = None) -> Callable[..., Any]:

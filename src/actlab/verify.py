@@ -27,11 +27,18 @@ from actlab.catalog.registry import lookup
 from actlab.catalog.spec import Reference, Spec
 from actlab.formula import Formula
 from actlab.ops import eager
+from actlab.precision import (
+    REFERENCE_DIGITS,
+    dtype_points,
+    reference,
+    reference_values,
+    relative_error,
+    verification_points,
+)
 
 log = logging.getLogger(__name__)
 
 DTYPES = (torch.float32, torch.bfloat16, torch.float16)
-REFERENCE_DIGITS = 30
 CHECKS = ("forward", "gradcheck", "derivative", "stability", "properties", "references")
 
 
@@ -58,15 +65,6 @@ class Report:
         return {"name": self.name, "ok": self.ok, "checks": [asdict(c) for c in self.checks]}
 
 
-def verification_points() -> torch.Tensor:
-    """About 1 560 float32 points: dense near 0, logarithmic out to +-1e4, sorted and unique."""
-    near = torch.linspace(-1, 1, 401, dtype=torch.float64)
-    mid = torch.linspace(-10, 10, 401, dtype=torch.float64)
-    far = torch.logspace(-6, 4, 400, dtype=torch.float64)
-    points = torch.cat([near, mid, far, -far]).float()
-    return torch.unique(points)
-
-
 def verify(name: str | Spec, checks: Iterable[str] = CHECKS) -> Report:
     """Run the named checks on one entry; an exception inside a check is a failed check."""
     spec = lookup(name)
@@ -90,21 +88,7 @@ def verify_all(specs: Iterable[Spec], checks: Iterable[str] = CHECKS) -> Iterato
 
 
 def _reference(spec: Spec, expr=None, formula: Formula | None = None) -> Callable[[float], float]:
-    """``x -> float(f(x))`` at 30 digits (nan where undefined); inf where beyond float64."""
-    f = (formula or spec.expression).mpmath_function(expr)
-    params = spec.defaults
-
-    def value(x: float) -> float:
-        with mpmath.workdps(REFERENCE_DIGITS):
-            try:
-                y = f(x, **params)
-            except (ZeroDivisionError, ValueError, OverflowError):
-                return math.nan
-            if isinstance(y, mpmath.mpc):
-                return math.nan
-            return float(y) if abs(y) < 1.7e308 or mpmath.isnan(y) else math.copysign(math.inf, y)
-
-    return value
+    return reference(formula or spec.expression, spec.defaults, expr)
 
 
 def _evaluate(spec: Spec, x: torch.Tensor, params=None, grad: bool = False):
@@ -132,16 +116,11 @@ def _params64(spec: Spec) -> dict[str, torch.Tensor]:
 
 def check_forward(spec: Spec) -> Check:
     x = verification_points()
-    y = _evaluate(spec, x).double()
-    ref_of = _reference(spec)
-    ref = torch.tensor([ref_of(v) for v in x.double().tolist()], dtype=torch.float64)
-    big = torch.finfo(torch.float32).max
-    overflow = ref.abs() > big
-    both_nan = ref.isnan() & y.isnan()
-    expected_inf = overflow & (y == torch.sign(ref) * math.inf)
-    err = (y - ref).abs() / (1 + ref.abs())
-    bad = ~(both_nan | expected_inf | (err <= spec.rtol))
-    worst = err.nan_to_num(math.inf).masked_fill(both_nan | expected_inf, 0).argmax()
+    y = _evaluate(spec, x)
+    ref = reference_values(spec.expression, spec.defaults, x)
+    err = relative_error(y, ref)
+    bad = ~(err <= spec.rtol)
+    worst = err.argmax()
     detail = (f"{len(x)} points, max error {err[worst].item():.2e} at x={x[worst].item():.4g} "
               f"(tolerance {spec.rtol:g} * (1 + |f|))")
     if bad.any():
@@ -180,13 +159,6 @@ def check_derivative(spec: Spec) -> Check:
                                    f"on {int(finite.sum())} points")
 
 
-def _dtype_points(dtype: torch.dtype) -> torch.Tensor:
-    info = torch.finfo(dtype)
-    mags = torch.logspace(math.log10(info.tiny), math.log10(info.max), 120, dtype=torch.float64)
-    mags = torch.cat([mags, torch.tensor([info.max, 1.0, 0.5, 2.0], dtype=torch.float64)])
-    return torch.unique(torch.cat([-mags, torch.zeros(1, dtype=torch.float64), mags]).to(dtype))
-
-
 def check_stability(spec: Spec) -> Check:
     problems: list[str] = []
     f_ref = _reference(spec)
@@ -194,7 +166,7 @@ def check_stability(spec: Spec) -> Check:
     limits = dict(zip((-1, 1), eager.kernel(spec).limits))
     for dtype in DTYPES:
         big = torch.finfo(dtype).max
-        x = _dtype_points(dtype)
+        x = dtype_points(dtype)
         y, g = _evaluate(spec, x, grad=True)
         xs = x.double().tolist()
         for label, out, ref_of in (("f", y, f_ref), ("f'", g, d_ref)):

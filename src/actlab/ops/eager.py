@@ -137,13 +137,13 @@ class _SymbolicBackward(torch.autograd.Function):
         derivatives = ctx.kernel.gradients(x, **dict(zip(ctx.names, values)))
         grad_x = grad * derivatives[0] if ctx.needs_input_grad[0] else None
         grad_params = [
-            _reduce_to(grad * d, v) if ctx.needs_input_grad[3 + i] else None
+            reduce_to(grad * d, v) if ctx.needs_input_grad[3 + i] else None
             for i, (d, v) in enumerate(zip(derivatives[1:], values))
         ]
         return grad_x, None, None, *grad_params
 
 
-def _reduce_to(grad: torch.Tensor, param: torch.Tensor) -> torch.Tensor:
+def reduce_to(grad: torch.Tensor, param: torch.Tensor) -> torch.Tensor:
     """Sum a broadcast gradient back to the shape of ``param``."""
     while grad.dim() > param.dim():
         grad = grad.sum(0)

@@ -1,0 +1,97 @@
+"""Fused execution of a Spec: the optimized forward and backward, each one compiled pass.
+
+The forward kernel reads x once and writes f(x) (input guards included); the backward kernel reads
+the incoming gradient and x once, writes dL/dx and reduces dL/dp for learnable parameters in the
+same loop. Only x (and the parameter tensors) are saved between them. Both are generated from the
+Spec by :mod:`actlab.ops.optimize` and compiled by Inductor (:mod:`actlab.ops.compile`): vectorized
+C++ on CPU, Triton on CUDA, eager ops where compilation is unavailable.
+
+Kernels are built per Spec and device type before use (:func:`prepare`), so a user's
+``torch.compile`` of a model that holds them traces straight through without graph breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+import torch
+
+from actlab.catalog.spec import Spec
+from actlab.ops.compile import compiled
+from actlab.ops.eager import Params, kernel, reduce_to
+from actlab.ops.optimize import Optimized, optimize
+
+
+@dataclass(frozen=True)
+class FusedKernel:
+    """The compiled forward/backward of one Spec on one device type and its autograd.Function."""
+
+    optimized: Optimized
+    function: type[torch.autograd.Function]
+
+
+def prepare(spec: Spec, device_type: str) -> FusedKernel:
+    """Build (once) the fused kernel of ``spec`` for ``device_type``."""
+    return _build(spec, device_type)
+
+
+@cache
+def _build(spec: Spec, device_type: str) -> FusedKernel:
+    chosen = optimize(spec, device_type)
+    names = tuple(p.name for p in spec.params)
+    guards = kernel(spec).guards
+    forward_of = chosen.forward.torch_function(spec.expression)
+    gradients_of = chosen.backward.torch_function(spec.backward_formula)
+
+    @compiled
+    def forward(x: torch.Tensor, *values) -> torch.Tensor:
+        params = dict(zip(names, values))
+        return guards(x, lambda z: forward_of(z, **params)[0])
+
+    @compiled
+    def backward_input(grad: torch.Tensor, x: torch.Tensor, *values) -> torch.Tensor:
+        return grad * gradients_of(x, **dict(zip(names, values)))[0]
+
+    @compiled
+    def backward_all(grad: torch.Tensor, x: torch.Tensor, *values) -> list[torch.Tensor]:
+        derivatives = gradients_of(x, **dict(zip(names, values)))
+        return [grad * derivatives[0], *(reduce_to(grad * d, v) if isinstance(v, torch.Tensor)
+                                         else (grad * d).sum()
+                                         for d, v in zip(derivatives[1:], values))]
+
+    class Fused(torch.autograd.Function):
+        generate_vmap_rule = True
+
+        @staticmethod
+        def forward(x, *values):
+            return forward(x, *values)
+
+        @staticmethod
+        def setup_context(ctx, inputs, output):
+            x, *values = inputs
+            tensors = [v for v in values if isinstance(v, torch.Tensor)]
+            ctx.save_for_backward(x, *tensors)
+            ctx.floats = [None if isinstance(v, torch.Tensor) else v for v in values]
+
+        @staticmethod
+        def backward(ctx, grad):
+            x, *tensors = ctx.saved_tensors
+            it = iter(tensors)
+            values = [next(it) if f is None else f for f in ctx.floats]
+            wanted = ctx.needs_input_grad[1:]
+            if not any(wanted):
+                return backward_input(grad, x, *values), *(None for _ in values)
+            grad_x, *grad_params = backward_all(grad, x, *values)
+            return grad_x, *(g if w else None for g, w in zip(grad_params, wanted))
+
+    Fused.__name__ = Fused.__qualname__ = f"Fused_{spec.name}"
+    return FusedKernel(chosen, Fused)
+
+
+def apply(spec: Spec, x: torch.Tensor, params: Params,
+          kernels: Mapping[str, FusedKernel] | None = None) -> torch.Tensor:
+    """``spec`` at ``x`` through its fused kernel (``kernels``: prepared ones by device type)."""
+    fused = kernels[x.device.type] if kernels is not None else prepare(spec, x.device.type)
+    return fused.function.apply(x, *params.values())
