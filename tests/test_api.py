@@ -67,8 +67,12 @@ def test_errors_name_the_fix():
         actlab.get("leaky_relu", negative_slope="big")
     with pytest.raises(ParameterError, match="learnable parameters need backend"):
         actlab.get("leaky_relu", learnable=True, backend="native")
-    with pytest.raises(ParameterError, match="no native torch implementation"):
+    with pytest.raises(ParameterError, match="cannot run in place"):
         actlab.get(actlab.define("x * sigmoid(x)"), inplace=True)
+    with pytest.raises(ParameterError, match="no native torch implementation"):
+        actlab.get(actlab.define("x * sigmoid(x)"), backend="native")
+    with pytest.raises(ParameterError, match="backend must be one of 'auto'"):
+        actlab.get("relu", backend="triton")
     with pytest.raises(ParameterError, match="has no learnable parameters"):
         actlab.get("relu", learnable=True)
     with pytest.raises(UnknownNameError, match="family"):
