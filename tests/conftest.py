@@ -1,6 +1,12 @@
+import os
+import tempfile
+
 import pytest
 
 from actlab.catalog import registry
+
+# measured cost tables and auto choices of the developer's machine stay out of the tests
+os.environ["ACTLAB_CACHE"] = tempfile.mkdtemp(prefix="actlab-test-cache-")
 
 
 @pytest.fixture
@@ -8,3 +14,9 @@ def scratch_registry(monkeypatch):
     """User registrations made by a test vanish after it."""
     monkeypatch.setattr(registry, "_SPECS", dict(registry._SPECS))
     monkeypatch.setattr(registry, "_NAMES", dict(registry._NAMES))
+
+
+@pytest.fixture
+def no_compile(monkeypatch):
+    """Fused kernels run their generated code eagerly (same forms, same autograd.Function)."""
+    monkeypatch.setenv("ACTLAB_COMPILE", "0")

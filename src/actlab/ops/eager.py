@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cache
 
 import mpmath
@@ -38,16 +38,23 @@ class Guards:
     keep_nan: bool = False  # the formula maps NaN to a number: pass NaN through
 
     def __call__(self, x: torch.Tensor, y_of: Callable[[torch.Tensor], torch.Tensor]):
-        z = x
-        if self.clamp_low or self.clamp_high:
-            big = torch.finfo(x.dtype).max
-            z = x.clamp(-big if self.clamp_low else None, big if self.clamp_high else None)
-        y = y_of(z)
-        if self.infinite_low is not None:
-            y = torch.where(x == -math.inf, self.infinite_low, y)
-        if self.infinite_high is not None:
-            y = torch.where(x == math.inf, self.infinite_high, y)
-        return torch.where(torch.isnan(x), x, y) if self.keep_nan else y
+        return guarded(x, y_of, *astuple(self))
+
+
+def guarded(x: torch.Tensor, y_of: Callable[[torch.Tensor], torch.Tensor], clamp_low: bool,
+            clamp_high: bool, infinite_low: float | None, infinite_high: float | None,
+            keep_nan: bool) -> torch.Tensor:
+    """``y_of(x)`` with the fix-ups of :class:`Guards` (plain values, so compilers trace it)."""
+    z = x
+    if clamp_low or clamp_high:
+        big = torch.finfo(x.dtype).max
+        z = x.clamp(-big if clamp_low else None, big if clamp_high else None)
+    y = y_of(z)
+    if infinite_low is not None:
+        y = torch.where(x == -math.inf, infinite_low, y)
+    if infinite_high is not None:
+        y = torch.where(x == math.inf, infinite_high, y)
+    return torch.where(torch.isnan(x), x, y) if keep_nan else y
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,14 @@ Kernels are built per Spec and device type before use (:func:`prepare`), so a us
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cache
 
 import torch
 
 from actlab.catalog.spec import Spec
 from actlab.ops.compile import compiled
-from actlab.ops.eager import Params, kernel, reduce_to
+from actlab.ops.eager import Params, guarded, kernel, reduce_to
 from actlab.ops.optimize import Optimized, optimize
 
 
@@ -41,14 +41,14 @@ def prepare(spec: Spec, device_type: str) -> FusedKernel:
 def _build(spec: Spec, device_type: str) -> FusedKernel:
     chosen = optimize(spec, device_type)
     names = tuple(p.name for p in spec.params)
-    guards = kernel(spec).guards
+    guards = astuple(kernel(spec).guards)
     forward_of = chosen.forward.torch_function(spec.expression)
     gradients_of = chosen.backward.torch_function(spec.backward_formula)
 
     @compiled
     def forward(x: torch.Tensor, *values) -> torch.Tensor:
         params = dict(zip(names, values))
-        return guards(x, lambda z: forward_of(z, **params)[0])
+        return guarded(x, lambda z: forward_of(z, **params)[0], *guards)
 
     @compiled
     def backward_input(grad: torch.Tensor, x: torch.Tensor, *values) -> torch.Tensor:
