@@ -7,6 +7,7 @@ derived from the formula as written:
 - ``exp form``: sigmoid, tanh, softplus, logsigmoid, sinh and cosh rewritten through ``exp`` and
   ``log`` (Inductor's vectorized ``exp`` is several times cheaper than its ``tanh``, and its
   ``log1p`` runs scalar);
+- ``tanh via expm1``: ``tanh(u) = -sign(u) m / (2 + m)``, ``m = expm1(-2|u|)``;
 - ``exp-rational``: the exp form with every ``exp(k*a)`` of the most common argument ``a`` written
   as a power of one ``E = exp(-|a|)``, split on the sign of ``a`` so that only powers of
   ``E <= 1`` appear (no overflow), rational parts cancelled and logarithms of ``1 + ...``
@@ -112,7 +113,7 @@ def optimize(spec: Spec, device_type: str = "cpu") -> Optimized:
     for exprs, formula in ((forward, spec.expression), (backward, spec.backward_formula)):
         written = Form("as written", exprs).costed(table)
         best = written
-        for rewrite in (exp_form, exp_rational):
+        for rewrite in REWRITES:
             try:
                 form = rewrite(exprs)
             except (sympy.PolynomialError, sympy.GeneratorsNeeded):
@@ -142,6 +143,19 @@ def _exp_form(expr: sympy.Expr) -> sympy.Expr:
     return expr
 
 
+def tanh_expm1(exprs: Exprs) -> Form | None:
+    """``tanh(u) = -sign(u) * m / (2 + m)`` with ``m = expm1(-2|u|)``: one ``expm1`` instead of a
+    ``tanh``, accurate in relative terms near 0 and never overflowing."""
+    if not any(e.has(sympy.tanh) for e in exprs):
+        return None
+
+    def form(u: sympy.Expr) -> sympy.Expr:
+        m = expm1(-2 * sympy.Abs(u))
+        return -sympy.sign(u) * m / (2 + m)
+
+    return Form("tanh via expm1", tuple(e.replace(sympy.tanh, form) for e in exprs))
+
+
 def exp_rational(exprs: Exprs) -> Form | None:
     """The exp form with ``exp(k*a) = E**-k`` (``a >= 0``) or ``E**k`` (``a < 0``), where
     ``E = exp(-|a|)``; None when some power of ``E`` would still be negative (could overflow)."""
@@ -163,6 +177,9 @@ def exp_rational(exprs: Exprs) -> Form | None:
         branches.append(branch)
     pieces = tuple(sympy.Piecewise((pos, base >= 0), (neg, True)) for pos, neg in zip(*branches))
     return Form("exp-rational", pieces, ((E, sympy.exp(-sympy.Abs(base))),))
+
+
+REWRITES: tuple[Callable[[Exprs], Form | None], ...] = (exp_form, tanh_expm1, exp_rational)
 
 
 def _split_logs(expr: sympy.Expr, E: sympy.Symbol, log_e: sympy.Expr) -> sympy.Expr:
