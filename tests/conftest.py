@@ -20,3 +20,16 @@ def scratch_registry(monkeypatch):
 def no_compile(monkeypatch):
     """Fused kernels run their generated code eagerly (same forms, same autograd.Function)."""
     monkeypatch.setenv("ACTLAB_COMPILE", "0")
+
+
+@pytest.fixture
+def fresh_cache(monkeypatch, tmp_path):
+    """An empty machine cache: no calibrated costs, no recorded auto choices."""
+    from actlab.ops import backend, costs
+
+    monkeypatch.setenv("ACTLAB_CACHE", str(tmp_path))
+    for cached in (backend.measured_choices, costs.table_for):
+        cached.cache_clear()
+    yield tmp_path
+    for cached in (backend.measured_choices, costs.table_for):
+        cached.cache_clear()

@@ -48,7 +48,7 @@ def test_peak_memory_grows_with_the_tensors_kept():
     assert peak_bytes(step(1 << 20)) >= 4 * 4 * (1 << 20) > peak_bytes(step(1 << 10))
 
 
-def test_cli_json_records_the_auto_choice():
+def test_cli_json_records_the_auto_choice(fresh_cache):
     result = runner.invoke(app, ["perf", "--names", "swish", "--size", "4096", "--json"])
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)

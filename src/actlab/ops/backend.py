@@ -1,14 +1,13 @@
 """Which implementation runs a Spec: ``auto`` resolved to ``fused``, ``eager`` or ``native``.
 
 ``auto`` takes the fastest correct implementation measured on this machine by ``actlab perf``
-(cached under ``$ACTLAB_CACHE``); where nothing was measured yet it takes ``fused``, or, when
+(:mod:`actlab.ops.machine`); where nothing was measured yet it takes ``fused``, or, when
 compilation is off, torch's native op where one exists and ``eager`` otherwise. Learnable
 parameters rule out ``native`` (torch's ops take Python numbers).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from functools import cache
@@ -21,8 +20,8 @@ from actlab.catalog.spec import Spec
 from actlab.errors import ParameterError
 from actlab.ops import compile as compile_
 from actlab.ops import eager, fused
-from actlab.ops.costs import cache_dir, machine_key
 from actlab.ops.eager import Params
+from actlab.ops.machine import machine_file, read_json, write_json
 
 log = logging.getLogger(__name__)
 
@@ -70,26 +69,14 @@ def implementation(spec: Spec, backend: str, *, inplace: bool = False
     return lambda x, params: eager.apply(spec, x, params)
 
 
-def choices_path(device_type: str) -> Path:
-    return cache_dir() / f"choices-{machine_key(torch.device(device_type))}.json"
-
-
 @cache
 def measured_choices(device_type: str) -> dict[str, str]:
     """``{entry name: fastest backend}`` recorded by ``actlab perf`` on this machine."""
-    try:
-        return dict(json.loads(choices_path(device_type).read_text()))
-    except (OSError, ValueError, TypeError):
-        return {}
+    return read_json(machine_file("choices", device_type))
 
 
 def record_choices(device_type: str, choices: dict[str, str]) -> Path:
-    """Merge measured ``choices`` into this machine's file (written atomically)."""
-    path = choices_path(device_type)
+    """Merge measured ``choices`` into this machine's file."""
     merged = {**measured_choices(device_type), **choices}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(merged, indent=1, sort_keys=True))
-    tmp.replace(path)
     measured_choices.cache_clear()
-    return path
+    return write_json(machine_file("choices", device_type), merged)

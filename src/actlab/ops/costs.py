@@ -7,18 +7,15 @@ milliseconds per 2^22 elements. Arithmetic is nearly free in a fused kernel; tra
 are not, and they differ by an order of magnitude (``log1p`` and ``asinh`` have no vectorized
 implementation in Inductor's CPU backend and run scalar).
 
-``actlab perf --calibrate`` measures the running machine and caches the table under
-``$ACTLAB_CACHE`` (default ``~/.cache/actlab``); until then the table measured on the reference
+``actlab perf --calibrate`` measures the running machine and caches the table
+(:mod:`actlab.ops.machine`); until then the table measured on the reference
 machine ships with the package (``costs_reference.json``).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import math
-import os
-import platform
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -27,6 +24,7 @@ import torch
 import torch.nn.functional as F
 
 from actlab.ops.compile import compiled
+from actlab.ops.machine import machine_file, read_json, write_json
 from actlab.perf.timing import best_seconds
 
 log = logging.getLogger(__name__)
@@ -45,30 +43,6 @@ PRIMITIVES: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
     "asinh": torch.asinh, "atan": torch.atan, "sin": torch.sin, "cos": torch.cos, "tan": torch.tan,
     "erf": torch.erf, "erfc": torch.erfc, "normal_cdf": torch.special.ndtr,
 }  # fmt: skip
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("ACTLAB_CACHE", Path.home() / ".cache" / "actlab"))
-
-
-def machine_key(device: torch.device) -> str:
-    """A file-name-safe description of the device the table belongs to."""
-    if device.type == "cuda":
-        name = torch.cuda.get_device_name(device)
-    else:
-        name = f"{platform.machine()}-{_cpu_model()}-{torch.get_num_threads()}threads"
-    safe = "".join(c if c.isalnum() else "-" for c in name).strip("-")
-    return f"{device.type}-{safe}-torch{torch.__version__.split('+')[0]}"
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "cpu"
 
 
 def measure(device: torch.device | str = "cpu", *, min_run_time: float = 0.5,
@@ -97,11 +71,7 @@ def calibrate(device: torch.device | str = "cpu", *, progress: Callable[[str], N
         table[name] = round(ms, 4)
         if progress:
             progress(name)
-    path = cache_dir() / f"costs-{machine_key(torch.device(device))}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(table, indent=1, sort_keys=True))
-    tmp.replace(path)
+    write_json(machine_file("costs", device), table)
     table_for.cache_clear()
     return table
 
@@ -109,16 +79,12 @@ def calibrate(device: torch.device | str = "cpu", *, progress: Callable[[str], N
 @cache
 def table_for(device_type: str = "cpu") -> Mapping[str, float]:
     """The cached table of this machine if calibrated, else the reference machine's table."""
-    device = torch.device(device_type)
-    path = cache_dir() / f"costs-{machine_key(device)}.json"
+    path = machine_file("costs", device_type)
     for candidate in (path, REFERENCE_TABLE):
-        try:
-            table = json.loads(candidate.read_text())
-        except (OSError, ValueError):
-            continue
+        table = read_json(candidate)
         if set(PRIMITIVES) <= set(table) and all(math.isfinite(v) for v in table.values()):
             if candidate == REFERENCE_TABLE:
-                log.info("no cost table for %s yet (actlab perf --calibrate); using the reference "
-                         "machine's", machine_key(device))
+                log.info("no cost table for this machine yet (actlab perf --calibrate); using "
+                         "the reference machine's")
             return table
     raise FileNotFoundError(f"no usable cost table: {path} and {REFERENCE_TABLE} are missing")
