@@ -47,8 +47,13 @@ class ActChoice:
     def params_json(self) -> str:
         return json.dumps(dict(self.params), sort_keys=True)
 
+    @property
     def factory(self) -> partial[nn.Module]:
-        """A zero-argument callable making a fresh module of this nonlinearity."""
+        """A zero-argument callable making a fresh module of this nonlinearity.
+
+        >>> ActChoice.of("snake", a=2).factory()
+        Activation(snake, a=2)
+        """
         return partial(actlab.get, self.name, **dict(self.params))
 
 
@@ -61,9 +66,11 @@ def parse_acts(text: str) -> list[ActChoice]:
     choices = []
     for item in (part.strip() for part in text.split(",")):
         if not item:
-            raise ParameterError(f"empty nonlinearity in {text!r}; write e.g. relu,gelu,swish:beta=2")
+            raise ParameterError(f"empty nonlinearity in {text!r}; "
+                                 "write e.g. relu,gelu,swish:beta=2")
         name, *assignments = item.split(":")
-        choices.append(ActChoice.of(name.strip(), **dict(_assignment(a, item) for a in assignments)))
+        params = dict(_assignment(a, item) for a in assignments)
+        choices.append(ActChoice.of(name.strip(), **params))
     if len(set(choices)) != len(choices):
         raise ParameterError(f"{text!r} names the same nonlinearity twice")
     return choices

@@ -24,6 +24,7 @@ def atomic_write(path: Path, payload: bytes) -> Path:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes it private; a report is meant to be read
         os.replace(temp, path)
     except OSError as err:
         Path(temp).unlink(missing_ok=True)

@@ -99,10 +99,10 @@ class GPT(nn.Module):
         self.norm = nn.LayerNorm(width)
         self.head = nn.Linear(width, vocab, bias=False)
         self.head.weight = self.tokens.weight
+        residual = ("proj.weight", "ff.2.weight")  # scaled down by depth, as in GPT-2
         for name, p in self.named_parameters():
-            if p.dim() == 2:  # GPT-2 init; residual projections scaled down by depth
-                std = 0.02 / math.sqrt(2 * layers) if name.endswith(("proj.weight", "ff.2.weight")) \
-                    else 0.02
+            if p.dim() == 2:
+                std = 0.02 / math.sqrt(2 * layers) if name.endswith(residual) else 0.02
                 nn.init.normal_(p, 0.0, std)
             elif name.endswith("bias"):
                 nn.init.zeros_(p)
@@ -130,7 +130,7 @@ def second_moment_gain(act: nn.Module, points: int = 201) -> float:
 
 
 def init_for(model: nn.Module, act: ActFactory) -> None:
-    """Initialize every Linear of ``model`` with :func:`second_moment_gain` of ``act``, zero bias."""
+    """Every Linear of ``model`` from :func:`second_moment_gain` of ``act``; biases zero."""
     gain = second_moment_gain(act())
     for layer in model.modules():
         if isinstance(layer, nn.Linear):

@@ -90,7 +90,7 @@ def execute(spec: RunSpec) -> RunRecord:
                       Path(spec.data_dir) if spec.data_dir else None)
     start = time.perf_counter()
     try:
-        outcome = task.run(spec.key.model, spec.act.factory(), spec.config, context)
+        outcome = task.run(spec.key.model, spec.act.factory, spec.config, context)
         status, reason, metrics, curves = "ok", None, outcome.metrics, outcome.curves
     except Exception as err:  # noqa: BLE001 - any failure of one run is recorded, not raised
         status, reason, metrics, curves = "failed", f"{type(err).__name__}: {err}", {}, {}
@@ -145,11 +145,8 @@ def sweep(specs: Sequence[RunSpec], store: Store, *, backend: Backend = "local",
 
     Completed runs (ok or failed) are skipped, so an interrupted sweep resumes where it stopped.
     """
-    if backend not in BACKENDS:
-        raise UnknownNameError("backend", backend, BACKENDS)
+    check_backend(backend, workers)
     workers = workers or os.cpu_count() or 1
-    if workers < 1:
-        raise ParameterError(f"need at least one worker, got {workers}")
     unique = list(dict.fromkeys(specs))
     done = store.completed(s.key for s in unique)
     pending = [s for s in unique if s.key not in done]
@@ -170,6 +167,14 @@ def sweep(specs: Sequence[RunSpec], store: Store, *, backend: Backend = "local",
         progress.last = record
         notify(progress)
     return progress
+
+
+def check_backend(backend: str, workers: int | None) -> None:
+    """Raise for an unknown backend or a worker count below one."""
+    if backend not in BACKENDS:
+        raise UnknownNameError("backend", backend, BACKENDS)
+    if workers is not None and workers < 1:
+        raise ParameterError(f"need at least one worker, got {workers}")
 
 
 def _run_local(specs: Sequence[RunSpec], workers: int, _address: str | None

@@ -128,10 +128,10 @@ def task_names() -> list[str]:
 
 
 from actlab.bench.tasks import (  # noqa: E402, F401  (each module registers its task)
-    mnist1d,
-    digits,
-    shakespeare_char,
-    periodic,
-    fit,
     deep_narrow,
+    digits,
+    fit,
+    mnist1d,
+    periodic,
+    shakespeare_char,
 )

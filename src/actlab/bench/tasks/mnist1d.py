@@ -15,7 +15,8 @@ from actlab.bench.models import ConvNet1d, mlp
 from actlab.bench.tasks import ActFactory, Context, Metric, Outcome, Published, Task, register
 from actlab.bench.training import Schedule, train_classifier
 
-SOURCE = "Greydanus & Kobak, 'Scaling Down Deep Learning with MNIST-1D', ICML 2024 (arXiv:2011.14439)"
+SOURCE = ("Greydanus & Kobak, 'Scaling Down Deep Learning with MNIST-1D', ICML 2024 "
+          "(arXiv:2011.14439)")
 PAPER_SETTING = "4000/1000 split, Adam lr 1e-2, batch 100, 6000 steps"
 
 
