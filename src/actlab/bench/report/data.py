@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -191,7 +190,3 @@ def _environments(runs: list[Run]) -> list[dict[str, Any]]:
         env = {k: run.environment.get(k) for k in ENVIRONMENT}
         counts[json.dumps(env, sort_keys=True)] += 1
     return [{**json.loads(env), "runs": n} for env, n in counts.items()]
-
-
-def finite(value: float | None) -> bool:
-    return value is not None and math.isfinite(value)
