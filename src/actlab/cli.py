@@ -290,8 +290,8 @@ def _print_summary(data) -> None:
             verdict = row.comparison.verdict if row.comparison else "baseline"
             if row.comparison and row.comparison.verdict in ("better", "worse"):
                 verdict += f" (p={row.comparison.p_adjusted:.2g})"
-            table.add_row(row.act, str(s.n), f"{s.mean:.4g}", f"[{s.low:.4g}, {s.high:.4g}]",
-                          verdict)
+            interval = f"[{s.low:.4g}, {s.high:.4g}]" if s.n > 1 else "–"
+            table.add_row(row.act, str(s.n), f"{s.mean:.4g}", interval, verdict)
         console.print(table)
     if len(data.ranks) > 1:
         table = Table(title="mean rank over boards (1 = best)", title_justify="left")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from bench_helpers import micro
 
 from actlab.bench import ActChoice, RunSpec, Store, execute, sweep
+from bench.helpers import micro
 
 ray = pytest.importorskip("ray")
 

@@ -12,11 +12,11 @@ import os
 from html.parser import HTMLParser
 
 import pytest
-from bench_helpers import record
 
 from actlab.bench import Store
 from actlab.bench.errors import OutputError
 from actlab.bench.report import collect, write_report
+from bench.helpers import record
 
 
 class Page(HTMLParser):

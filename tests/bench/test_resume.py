@@ -17,7 +17,7 @@ from actlab.bench.store import Run, Store
 SWEEP = textwrap.dedent("""
     import sys
     sys.path.insert(0, {tests!r})
-    from bench_helpers import micro
+    from bench.helpers import micro
     from actlab.bench import ActChoice, RunSpec, Store, sweep
 
     if __name__ == "__main__":
@@ -37,7 +37,7 @@ def count(store: Store) -> int:
 def test_kill_then_rerun_keeps_completed_runs_and_skips_them(tmp_path):
     url = f"sqlite:///{tmp_path / 'sweep.sqlite'}"
     script = tmp_path / "sweep.py"
-    script.write_text(SWEEP.format(tests=str(Path(__file__).parent)))
+    script.write_text(SWEEP.format(tests=str(Path(__file__).parents[1])))
     process = subprocess.Popen([sys.executable, str(script), url], start_new_session=True)
     store = Store(url)
     deadline = time.monotonic() + 120

@@ -16,6 +16,11 @@ def test_summary_of_a_constant_has_a_zero_width_interval():
     assert (s.n, s.mean, s.std, s.low, s.high) == (3, 0.5, 0.0, 0.5, 0.5)
 
 
+def test_a_single_seed_has_no_interval():
+    s = summarize([0.9])
+    assert s.mean == 0.9 and all(math.isnan(v) for v in (s.std, s.low, s.high))
+
+
 def test_bootstrap_interval_brackets_the_mean_and_narrows_with_more_seeds():
     rng = np.random.default_rng(1)
     few, many = summarize(rng.normal(5, 1, 5)), summarize(rng.normal(5, 1, 200))

@@ -8,11 +8,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from bench_helpers import record
 from sqlalchemy import func, select
 
 from actlab.bench.errors import StoreError
 from actlab.bench.store import CurvePoint, Run, Store
+from bench.helpers import record
 
 
 def test_round_trip(tmp_path):
@@ -49,7 +49,7 @@ def test_non_finite_metrics_are_dropped(tmp_path):
 WRITER = textwrap.dedent("""
     import sys
     sys.path.insert(0, {tests!r})
-    from bench_helpers import record
+    from bench.helpers import record
     from actlab.bench.store import Store
     store = Store(sys.argv[1])
     offset = int(sys.argv[2])
@@ -62,7 +62,7 @@ WRITER = textwrap.dedent("""
 def test_concurrent_writers_neither_corrupt_nor_duplicate(tmp_path):
     url = f"sqlite:///{tmp_path / 'shared.sqlite'}"
     script = tmp_path / "writer.py"
-    script.write_text(WRITER.format(tests=str(Path(__file__).parent)))
+    script.write_text(WRITER.format(tests=str(Path(__file__).parents[1])))
     writers = [subprocess.Popen([sys.executable, str(script), url, str(i)]) for i in range(4)]
     assert [w.wait(timeout=120) for w in writers] == [0, 0, 0, 0]
     store = Store(url)

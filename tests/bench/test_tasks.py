@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from bench_helpers import micro
 
 from actlab.bench import ActChoice, RunSpec, execute, get_task, task_names
 from actlab.bench.errors import DataError
+from bench.helpers import micro
 
 CASES = [(t, m) for t in task_names() for m in get_task(t).models]
 

@@ -38,7 +38,8 @@ class Summary:
 
 def summarize(values: Sequence[float], level: float = 0.95, resamples: int = RESAMPLES,
               seed: int = 0) -> Summary:
-    """Summary of ``values`` with a percentile-bootstrap interval of the mean.
+    """Summary of ``values`` with a percentile-bootstrap interval of the mean (NaN for a single
+    value, whose spread is unknown).
 
     >>> s = summarize([1.0, 2.0, 3.0, 4.0])
     >>> s.mean, round(s.std, 3), s.low >= 1.0, s.high <= 4.0
@@ -47,9 +48,10 @@ def summarize(values: Sequence[float], level: float = 0.95, resamples: int = RES
     x = np.asarray(values, dtype=float)
     if x.size == 0:
         raise ValueError("summarize() needs at least one value")
-    std = float(x.std(ddof=1)) if x.size > 1 else math.nan
+    if x.size == 1:
+        return Summary(1, float(x[0]), math.nan, math.nan, math.nan)
     low, high = bootstrap_interval(x, level, resamples, seed)
-    return Summary(int(x.size), float(x.mean()), std, low, high)
+    return Summary(int(x.size), float(x.mean()), float(x.std(ddof=1)), low, high)
 
 
 def bootstrap_interval(values: np.ndarray, level: float = 0.95, resamples: int = RESAMPLES,

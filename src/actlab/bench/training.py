@@ -65,7 +65,7 @@ def train_classifier(model: nn.Module, x: torch.Tensor, y: torch.Tensor, x_test:
             curves["train_loss"].append((step, value))
             curves["test_accuracy"].append((step, accuracy(model, x_test, y_test)))
     with torch.no_grad():
-        model.eval()
+        model.train(False)
         test_loss = F.cross_entropy(model(x_test), y_test).item()
         train_loss = F.cross_entropy(model(x), y).item()
     return Outcome({"test_accuracy": curves["test_accuracy"][-1][1], "test_loss": test_loss,

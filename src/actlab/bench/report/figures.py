@@ -30,8 +30,8 @@ def leaderboard(board: Board, baseline: str) -> str:
     for i, row in enumerate(rows):
         s = row.summary
         color = "0.45" if row.act == baseline else "C0"
-        ax.errorbar(s.mean, i, xerr=[[s.mean - s.low], [s.high - s.mean]], fmt="o", color=color,
-                    capsize=3)
+        spread = [[0.0], [0.0]] if s.n < 2 else [[s.mean - s.low], [s.high - s.mean]]
+        ax.errorbar(s.mean, i, xerr=spread, fmt="o", color=color, capsize=3)
         if row.published:
             ax.plot(row.published.value, i, "D", color="C3", label="published")
     ax.set_yticks(range(len(rows)), [r.act for r in rows])

@@ -51,8 +51,8 @@ def runs_json(data: ReportData) -> str:
     boards = [{"task": b.task, "model": b.model, "suite": b.suite, "metric": b.metric.name,
                "higher_is_better": b.metric.higher_is_better,
                "rows": [{"act": r.act, "n": r.summary.n, "mean": r.summary.mean,
-                         "std": _nan_to_none(r.summary.std), "ci95": [r.summary.low,
-                                                                       r.summary.high],
+                         "std": _nan_to_none(r.summary.std),
+                         "ci95": [_nan_to_none(r.summary.low), _nan_to_none(r.summary.high)],
                          "vs_baseline": r.comparison and {
                              "difference": _nan_to_none(r.comparison.difference),
                              "p": _nan_to_none(r.comparison.p_value),
@@ -61,10 +61,11 @@ def runs_json(data: ReportData) -> str:
               for b in data.boards]
     ranks = {act: {"mean_rank": s.mean, "ci95": [s.low, s.high]} for act, s in data.ranks.items()}
     return json.dumps({"baseline": data.baseline, "boards": boards, "mean_ranks": ranks,
-                       "environments": data.environments, "runs": data.runs}, indent=1)
+                       "environments": data.environments, "runs": data.runs}, indent=1,
+                      allow_nan=False)
 
 
-def _nan_to_none(value: float) -> float | None:
+def _nan_to_none(value: float | None) -> float | None:
     return None if value is None or math.isnan(value) else value
 
 

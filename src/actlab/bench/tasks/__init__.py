@@ -27,10 +27,11 @@ Curves = dict[str, list[tuple[int, float]]]
 
 @dataclass(frozen=True)
 class Metric:
-    """A reported number; ``higher_is_better`` orders leaderboards and tests."""
+    """A reported number; ``higher_is_better`` orders leaderboards and tests (None: neither
+    direction is better, as for a quantity with an ideal value; never a primary metric)."""
 
     name: str
-    higher_is_better: bool
+    higher_is_better: bool | None
     doc: str = ""
 
 
@@ -109,6 +110,8 @@ def register(task: Task) -> Task:
     """Add ``task`` to the registry (a task module calls this once at import)."""
     if task.name in _TASKS:
         raise ParameterError(f"task {task.name!r} is already registered")
+    if task.primary.higher_is_better is None:
+        raise ParameterError(f"task {task.name!r}: the primary metric needs a direction")
     for suite in SUITES:
         if set(task.budgets.get(suite, ())) != set(task.models):
             raise ParameterError(f"task {task.name!r} needs a {suite} budget for each model")

@@ -62,8 +62,8 @@ TASK = register(Task(
     models=tuple(DEPTHS),
     metrics=(Metric("test_accuracy", True, "test accuracy after training"),
              Metric("train_loss", False, "training cross-entropy after training"),
-             Metric("gradient_ratio_log10", True,
-                    "log10 |grad first layer| / |grad last layer| at init (0: no vanishing)"),
+             Metric("gradient_ratio_log10", None, "log10 |grad first layer| / |grad last layer| "
+                    "at init: 0 is ideal, below 0 vanishing, above 0 exploding gradients"),
              Metric("test_loss", False)),
     budgets={"quick": _budget(300), "standard": _budget(1500), "full": _budget(5000)},
     run=run,

@@ -31,13 +31,13 @@ class Config:
     width: int = 64
     window: float = 4 * math.pi  # train on [-window, window]
     horizon: float = 8 * math.pi  # extrapolate on window < |x| <= horizon
-    points: int = 512
+    samples: int = 512
 
 
 def run(model: str, act: ActFactory, config: Config, context: Context) -> Outcome:
-    inside = torch.linspace(-config.window, config.window, config.points).unsqueeze(1)
+    inside = torch.linspace(-config.window, config.window, config.samples).unsqueeze(1)
     between = inside[:-1] + 0.5 * (inside[1:] - inside[:-1])  # held-out points in the window
-    right = torch.linspace(config.window, config.horizon, config.points // 2 + 1)[1:]
+    right = torch.linspace(config.window, config.horizon, config.samples // 2 + 1)[1:]
     outside = torch.cat([-right.flip(0), right]).unsqueeze(1)
     metrics, curves = {}, {}
     for name, series in SERIES.items():

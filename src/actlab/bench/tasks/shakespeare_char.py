@@ -109,7 +109,7 @@ def run(model: str, act: ActFactory, config: Config, context: Context) -> Outcom
 def evaluate(net: GPT, tokens: torch.Tensor, config: Config, context: Context) -> float:
     """Mean loss on ``eval_batches`` validation batches, the same batches at every evaluation."""
     generator = context.generator(offset=1)
-    net.eval()
+    net.train(False)
     with torch.no_grad():
         losses = []
         for _ in range(config.eval_batches):
