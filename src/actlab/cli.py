@@ -217,9 +217,9 @@ def bench(
                         ] = "relu",
 ) -> None:
     """Train every task with every nonlinearity over seeds, store the runs, write the report."""
-    from actlab.bench import ActChoice, Store, parse_acts, plan, sweep
-    from actlab.bench.files import atomic_write, check_writable
-    from actlab.bench.report import collect, render
+    from actlab.bench import ActChoice, Store, parse_acts, plan
+    from actlab.bench.files import check_writable
+    from actlab.bench.report import collect, write_report
     from actlab.bench.runner import check_backend
 
     try:
@@ -240,9 +240,9 @@ def bench(
         raise _fail(err) from None
     errors.print(f"{len(specs)} runs ({suite}) into {store.display_url}", highlight=False)
     try:
-        result = _sweep_with_progress(sweep, specs, store, backend, workers, ray_address)
+        result = _sweep_with_progress(specs, store, backend, workers, ray_address)
         data = collect(store, base.label, suite)
-        report = atomic_write(out / "report.html", render(data).encode("utf-8"))
+        report = write_report(data, out / "report.html")
     except KeyboardInterrupt:
         errors.print("interrupted: every completed run is stored; rerun the same command to "
                      "continue")
@@ -260,7 +260,9 @@ def _cuda() -> bool:
     return torch.cuda.is_available()
 
 
-def _sweep_with_progress(sweep, specs, store, backend, workers, ray_address):
+def _sweep_with_progress(specs, store, backend, workers, ray_address):
+    from actlab.bench import sweep
+
     columns = (TextColumn("bench {task.fields[last]:<36}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=errors, transient=True) as progress:
@@ -317,10 +319,10 @@ def report(
 ) -> None:
     """Write the HTML report of a results database."""
     from actlab.bench import ActChoice, Store
-    from actlab.bench.report import write_report
+    from actlab.bench.report import collect, write_report
 
     try:
-        path = write_report(Store(db), output, ActChoice.of(baseline).label, suite)
+        path = write_report(collect(Store(db), ActChoice.of(baseline).label, suite), output)
     except ActlabError as err:
         raise _fail(err) from None
     console.print(f"wrote {path}")

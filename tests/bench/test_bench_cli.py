@@ -70,3 +70,12 @@ def test_small_sweep_writes_database_report_and_summary(tmp_path):
 def test_report_of_an_unreachable_database():
     result = runner.invoke(app, ["report", "--db", "sqlite:////no/such/dir/b.sqlite"])
     assert result.exit_code == 2 and "cannot open database" in result.stderr
+
+
+def test_report_to_an_unwritable_path(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = runner.invoke(app, ["report", "--db", f"sqlite:///{tmp_path / 'b.sqlite'}", "-o",
+                                 str(blocker / "report.html")])
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+    assert blocker.read_text() == ""

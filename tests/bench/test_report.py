@@ -56,7 +56,7 @@ def store(tmp_path):
 
 
 def test_report_is_self_contained_with_every_section(store, tmp_path):
-    path = write_report(store, tmp_path / "out" / "report.html")
+    path = write_report(collect(store), tmp_path / "out" / "report.html")
     page = Page()
     page.feed(path.read_text())
     assert {"overall", "boards", "shapes", "published", "metadata", "export"} <= page.ids
@@ -72,7 +72,7 @@ def test_report_is_self_contained_with_every_section(store, tmp_path):
 
 def test_exports_hold_every_run(store, tmp_path):
     page = Page()
-    page.feed(write_report(store, tmp_path / "report.html").read_text())
+    page.feed(write_report(collect(store), tmp_path / "report.html").read_text())
     exports = {link.split(";")[0]: base64.b64decode(link.split(",", 1)[1]).decode()
                for link in page.links if link.startswith("data:")}
     rows = list(csv.DictReader(io.StringIO(exports["data:text/csv"])))
@@ -99,5 +99,5 @@ def test_a_failed_write_leaves_nothing_behind(store, tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", full_disk)
     with pytest.raises(OutputError, match="No space left"):
-        write_report(store, tmp_path / "report.html")
+        write_report(collect(store), tmp_path / "report.html")
     assert not [p for p in tmp_path.iterdir() if "report" in p.name]

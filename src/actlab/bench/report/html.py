@@ -14,8 +14,7 @@ import jinja2
 
 from actlab.bench.files import atomic_write
 from actlab.bench.report import figures
-from actlab.bench.report.data import ReportData, collect
-from actlab.bench.store import Store
+from actlab.bench.report.data import ReportData
 
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("actlab.bench.report", "templates"),
                           autoescape=True, undefined=jinja2.StrictUndefined)
@@ -83,7 +82,6 @@ def render(data: ReportData) -> str:
     )
 
 
-def write_report(store: Store, path: Path, baseline: str = "relu", suite: str | None = None
-                 ) -> Path:
-    """Collect, render and atomically write the report of ``store`` to ``path``."""
-    return atomic_write(Path(path), render(collect(store, baseline, suite)).encode("utf-8"))
+def write_report(data: ReportData, path: Path) -> Path:
+    """Render ``data`` and write it to ``path`` atomically (all or nothing)."""
+    return atomic_write(Path(path), render(data).encode("utf-8"))
