@@ -77,3 +77,18 @@ def test_concurrent_writers_neither_corrupt_nor_duplicate(tmp_path):
 def test_unusable_database_fails_clearly(url):
     with pytest.raises(StoreError, match="database|driver|URL"):
         Store(url)
+
+
+def test_a_full_database_is_a_clear_error_and_keeps_no_partial_run(tmp_path):
+    from sqlalchemy import event
+
+    store = Store(f"sqlite:///{tmp_path / 'full.sqlite'}")
+    assert store.record(record(0))
+    store.engine.dispose()
+    event.listen(store.engine, "connect",
+                 lambda connection, _: connection.execute("PRAGMA max_page_count = 1"))
+    big = record(1)
+    big.curves["train_loss"] = [(step, 1.0) for step in range(5000)]
+    with pytest.raises(StoreError, match="full"):
+        store.record(big)
+    assert [r.seed for r in Store(store.url).runs()] == [0]
