@@ -322,7 +322,10 @@ def report(
     from actlab.bench.report import collect, write_report
 
     try:
-        path = write_report(collect(Store(db), ActChoice.of(baseline).label, suite), output)
+        data = collect(Store(db, create=False), ActChoice.of(baseline).label, suite)
+        if not data.runs:
+            raise ActlabError(f"no runs{f' of suite {suite}' if suite else ''} in {db}")
+        path = write_report(data, output)
     except ActlabError as err:
         raise _fail(err) from None
     console.print(f"wrote {path}")

@@ -49,16 +49,24 @@ def test_unwritable_output_directory(tmp_path):
     assert result.exit_code == 2 and "cannot write" in result.stderr
 
 
-def test_small_sweep_writes_database_report_and_summary(tmp_path):
-    out = tmp_path / "results"
-    args = ["bench", "--tasks", "digits", "--acts", "relu,swish:beta=2", "--seeds", "1",
-            "--workers", "2", "--out", str(out)]
-    result = runner.invoke(app, args)
+SWEEP = ["bench", "--tasks", "digits", "--acts", "relu,swish:beta=2", "--seeds", "1",
+         "--workers", "2"]
+
+
+@pytest.fixture(scope="module")
+def swept(tmp_path_factory):
+    """A small sweep's output directory and the result of the command that made it."""
+    out = tmp_path_factory.mktemp("results")
+    return out, runner.invoke(app, [*SWEEP, "--out", str(out)])
+
+
+def test_small_sweep_writes_database_report_and_summary(swept, tmp_path):
+    out, result = swept
     assert result.exit_code == 0, result.output
     assert (out / "bench.sqlite").exists() and (out / "report.html").exists()
     assert "digits / mlp" in result.stdout and "swish(beta=2)" in result.stdout
     assert "4 runs done, 0 already stored" in result.stdout
-    rerun = runner.invoke(app, args)
+    rerun = runner.invoke(app, [*SWEEP, "--out", str(out)])
     assert "0 runs done, 4 already stored" in rerun.stdout
 
     report = runner.invoke(app, ["report", "--db", f"sqlite:///{out / 'bench.sqlite'}", "-o",
@@ -67,15 +75,26 @@ def test_small_sweep_writes_database_report_and_summary(tmp_path):
         "<!DOCTYPE html>")
 
 
-def test_report_of_an_unreachable_database():
-    result = runner.invoke(app, ["report", "--db", "sqlite:////no/such/dir/b.sqlite"])
-    assert result.exit_code == 2 and "cannot open database" in result.stderr
+@pytest.mark.parametrize(("db", "message"), [
+    ("sqlite:////no/such/dir/b.sqlite", "no database file"),
+    ("postgresql+nodriver://u@localhost/db", "database URL"),
+])
+def test_report_of_a_missing_database(db, message, tmp_path):
+    result = runner.invoke(app, ["report", "--db", db, "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and message in result.stderr
+    assert not (tmp_path / "r.html").exists()
 
 
-def test_report_to_an_unwritable_path(tmp_path):
+def test_report_of_an_empty_suite(swept, tmp_path):
+    result = runner.invoke(app, ["report", "--db", f"sqlite:///{swept[0] / 'bench.sqlite'}",
+                                 "--suite", "full", "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "no runs of suite full" in result.stderr
+
+
+def test_report_to_an_unwritable_path(swept, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    result = runner.invoke(app, ["report", "--db", f"sqlite:///{tmp_path / 'b.sqlite'}", "-o",
-                                 str(blocker / "report.html")])
+    result = runner.invoke(app, ["report", "--db", f"sqlite:///{swept[0] / 'bench.sqlite'}",
+                                 "-o", str(blocker / "report.html")])
     assert result.exit_code == 2 and "cannot write" in result.stderr
     assert blocker.read_text() == ""

@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -115,14 +116,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 class Store:
     """A results database at ``url``; the connection is checked (and tables created) at once, so
-    an unreachable database fails before any work starts.
+    an unreachable database fails before any work starts. ``create=False`` refuses to start a
+    new SQLite file (for readers, where a new file means a mistyped path).
 
     >>> store = Store("sqlite://")
     >>> store.completed([]), store.runs()
     (set(), [])
     """
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, create: bool = True):
         self.url = url
         try:
             parsed = make_url(url)
@@ -135,6 +137,9 @@ class Store:
             raise StoreError(f"no driver for {url!r}: {err} (PostgreSQL: pip install "
                              "'actlab[postgres]')") from None
         if parsed.get_backend_name() == "sqlite":
+            path = parsed.database
+            if not create and path and path != ":memory:" and not Path(path).is_file():
+                raise StoreError(f"no database file {path}")
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._create_tables()
 
