@@ -1,4 +1,4 @@
-"""The `actlab` command line: list, show, plot and verify catalog entries."""
+"""The `actlab` command line: list, show, plot and verify catalog entries; bench and report."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from actlab.catalog import catalog, lookup
@@ -294,3 +301,144 @@ def _perf_markdown(results, totals: dict) -> str:
     return "\n".join([*lines, "", _perf_summary(totals) + ".", "",
                       "Outside 1.25x of the floor: " + (", ".join(totals["outside_floor"]) or
                                                         "none") + "."])
+
+
+DEFAULT_ACTS = "relu,gelu,swish,mish,selu,snake"
+
+
+@app.command()
+def bench(
+    suite: Annotated[str, typer.Option(help="Budget: quick, standard or full.")] = "quick",
+    acts: Annotated[str, typer.Option(
+        help="Nonlinearities, e.g. relu,gelu,swish:beta=2 (params after ':').")] = DEFAULT_ACTS,
+    tasks: Annotated[str | None, typer.Option(help="Comma-separated tasks (default: all).")
+                     ] = None,
+    seeds: Annotated[int, typer.Option(help="Seeds per run (0..N-1).")] = 2,
+    db: Annotated[str | None, typer.Option(
+        help="Database URL (default: sqlite:///OUT/bench.sqlite).")] = None,
+    backend: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
+    workers: Annotated[int | None, typer.Option(help="Parallel runs (default: CPU count).")
+                       ] = None,
+    ray_address: Annotated[str | None, typer.Option(
+        help="Ray cluster to join ('auto': the running one); default: a local instance.")] = None,
+    out: Annotated[Path, typer.Option(help="Directory for the database and report.html.")
+                   ] = Path("results"),
+    data_dir: Annotated[Path | None, typer.Option(
+        help="Where datasets are (else $ACTLAB_DATA, then the user cache).")] = None,
+    device: Annotated[str, typer.Option(help="cpu or cuda.")] = "cpu",
+    baseline: Annotated[str, typer.Option(help="Nonlinearity the others are tested against.")
+                        ] = "relu",
+) -> None:
+    """Train every task with every nonlinearity over seeds, store the runs, write the report."""
+    from actlab.bench import ActChoice, Store, parse_acts, plan
+    from actlab.bench.report import collect, write_report
+    from actlab.bench.runner import check_backend
+    from actlab.files import check_writable
+
+    try:
+        choices = parse_acts(acts)
+        base = ActChoice.of(baseline)
+        if base not in choices:
+            raise ActlabError(f"the baseline {base.label!r} is not among --acts; add it or "
+                              "choose another with --baseline")
+        if device not in ("cpu", "cuda") or (device == "cuda" and not _cuda()):
+            raise ActlabError(f"device {device!r} is not available here; use cpu"
+                              + (" or cuda" if _cuda() else ""))
+        names = [t.strip() for t in tasks.split(",")] if tasks else None
+        specs = plan(choices, seeds, suite, names, data_dir, device)
+        check_backend(backend, workers)
+        check_writable(out)
+        store = Store(db or f"sqlite:///{(out / 'bench.sqlite').resolve()}")
+    except ActlabError as err:
+        raise _fail(err) from None
+    errors.print(f"{len(specs)} runs ({suite}) into {store.display_url}", highlight=False)
+    try:
+        result = _sweep_with_progress(specs, store, backend, workers, ray_address)
+        data = collect(store, base.label, suite)
+        report = write_report(data, out / "report.html")
+    except KeyboardInterrupt:
+        errors.print("interrupted: every completed run is stored; rerun the same command to "
+                     "continue")
+        raise typer.Exit(130) from None
+    except ActlabError as err:
+        raise _fail(err) from None
+    _print_summary(data)
+    console.print(f"{result.ok} runs done, {result.skipped} already stored, {result.failed} failed"
+                  f"; report: {report}", highlight=False)
+
+
+def _cuda() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
+def _sweep_with_progress(specs, store, backend, workers, ray_address):
+    from actlab.bench import sweep
+
+    columns = (TextColumn("bench {task.fields[last]:<36}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    with Progress(*columns, console=errors, transient=True) as progress:
+        bar = progress.add_task("bench", total=len(specs), last="")
+
+        def update(state) -> None:
+            last = state.last
+            label = f"{last.key.task}/{last.key.model} {last.key.act} s{last.key.seed}" \
+                if last else ""
+            progress.update(bar, completed=state.done, last=label)
+            if last is not None and last.status != "ok":
+                errors.print(f"[yellow]failed[/] {label}: {last.reason}", highlight=False)
+
+        return sweep(specs, store, backend=backend, workers=workers, ray_address=ray_address,
+                     on_progress=update)
+
+
+def _print_summary(data) -> None:
+    for board in data.boards:
+        table = Table(title=f"{board.title} ({board.suite}): {board.metric.name}, "
+                            f"{'higher' if board.metric.higher_is_better else 'lower'} is better",
+                      title_justify="left")
+        for column in ("nonlinearity", "seeds", "mean", "95% CI", f"vs {data.baseline}"):
+            table.add_column(column)
+        for row in board.rows:
+            s = row.summary
+            verdict = row.comparison.verdict if row.comparison else "baseline"
+            if row.comparison and row.comparison.verdict in ("better", "worse"):
+                verdict += f" (p={row.comparison.p_adjusted:.2g})"
+            interval = f"[{s.low:.4g}, {s.high:.4g}]" if s.n > 1 else "–"
+            table.add_row(row.act, str(s.n), f"{s.mean:.4g}", interval, verdict)
+        console.print(table)
+    if len(data.ranks) > 1:
+        table = Table(title="mean rank over boards (1 = best)", title_justify="left")
+        for column in ("nonlinearity", "mean rank", "95% interval"):
+            table.add_column(column)
+        for act, s in data.ranks.items():
+            table.add_row(act, f"{s.mean:.2f}", f"[{s.low:.2f}, {s.high:.2f}]")
+        console.print(table)
+        console.print(f"{data.leader} ranks first." if data.leader else
+                      "No nonlinearity ranks clearly first (rank intervals overlap).")
+    if any(board.untested for board in data.boards):
+        console.print("untested: a paired test needs at least 3 shared seeds (--seeds 3 or more)")
+
+
+@app.command()
+def report(
+    db: Annotated[str, typer.Option(help="Database URL, e.g. sqlite:///results/bench.sqlite.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path(
+        "report.html"),
+    baseline: Annotated[str, typer.Option(help="Nonlinearity the others are tested against.")
+                        ] = "relu",
+    suite: Annotated[str | None, typer.Option(help="Only runs of this suite.")] = None,
+) -> None:
+    """Write the HTML report of a results database."""
+    from actlab.bench import ActChoice, Store
+    from actlab.bench.report import collect, write_report
+
+    try:
+        data = collect(Store(db, create=False), ActChoice.of(baseline).label, suite)
+        if not data.runs:
+            raise ActlabError(f"no runs{f' of suite {suite}' if suite else ''} in {db}")
+        path = write_report(data, output)
+    except ActlabError as err:
+        raise _fail(err) from None
+    console.print(f"wrote {path}")

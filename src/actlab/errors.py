@@ -40,3 +40,15 @@ class SpecError(ActlabError, ValueError):
 def _preview(names: list[str], limit: int = 12) -> str:
     shown = ", ".join(names[:limit])
     return shown + (f", ... ({len(names)} in all)" if len(names) > limit else "")
+
+
+class DataError(ActlabError):
+    """A dataset that is missing or unreadable; the message says where to put it."""
+
+
+class StoreError(ActlabError):
+    """A results database that cannot be opened or written."""
+
+
+class OutputError(ActlabError):
+    """An output file or directory that cannot be written (permissions, full disk)."""

@@ -66,7 +66,7 @@ def _build(spec: Spec, device_type: str) -> FusedKernel:
 
         @staticmethod
         def forward(x, *values):
-            return forward(x, *values)
+            return forward(x.detach(), *values)  # one graph whether or not x requires grad
 
         @staticmethod
         def setup_context(ctx, inputs, output):
@@ -92,6 +92,12 @@ def _build(spec: Spec, device_type: str) -> FusedKernel:
 
 def apply(spec: Spec, x: torch.Tensor, params: Params,
           kernels: Mapping[str, FusedKernel] | None = None) -> torch.Tensor:
-    """``spec`` at ``x`` through its fused kernel (``kernels``: prepared ones by device type)."""
+    """``spec`` at ``x`` through its fused kernel (``kernels``: prepared ones by device type).
+
+    With scalar parameters the kernel sees ``x`` flattened, so every shape, rank and stride of
+    the same dtype shares one compiled graph."""
     fused = kernels[x.device.type] if kernels is not None else prepare(spec, x.device.type)
-    return fused.function.apply(x, *params.values())
+    values = params.values()
+    if any(isinstance(v, torch.Tensor) and v.dim() for v in values):
+        return fused.function.apply(x, *values)
+    return fused.function.apply(x.reshape(-1), *values).view(x.shape)

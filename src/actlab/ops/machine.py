@@ -13,6 +13,8 @@ from pathlib import Path
 
 import torch
 
+from actlab.files import atomic_write
+
 
 def cache_dir() -> Path:
     return Path(os.environ.get("ACTLAB_CACHE", Path.home() / ".cache" / "actlab"))
@@ -53,9 +55,5 @@ def read_json(path: Path) -> dict:
 
 
 def write_json(path: Path, data: dict) -> Path:
-    """Write ``data`` to ``path`` atomically (temporary file, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=1, sort_keys=True))
-    tmp.replace(path)
-    return path
+    """Write ``data`` to ``path`` atomically."""
+    return atomic_write(path, json.dumps(data, indent=1, sort_keys=True).encode())
