@@ -1,5 +1,6 @@
 """Modules users put in models."""
 
 from actlab.nn.activation import Activation
+from actlab.nn.learnable import Rational
 
-__all__ = ["Activation"]
+__all__ = ["Activation", "Rational"]
