@@ -3,6 +3,15 @@
 from actlab.nn.activation import Activation
 from actlab.nn.feedforward import FeedForward
 from actlab.nn.kan import KANLinear
-from actlab.nn.learnable import Rational
+from actlab.nn.learnable import (
+    AdaptiveActivation,
+    Fourier,
+    Hermite,
+    PolyNorm,
+    PolyReLU,
+    Rational,
+    Tropical,
+)
 
-__all__ = ["Activation", "FeedForward", "KANLinear", "Rational"]
+__all__ = ["Activation", "AdaptiveActivation", "FeedForward", "Fourier", "Hermite", "KANLinear",
+           "PolyNorm", "PolyReLU", "Rational", "Tropical"]
