@@ -26,7 +26,7 @@ def test_gated_product_gradcheck_for_every_block(block):
     ("bilinear", lambda g, u: g * u),
     ("drelu", lambda g, u: F.relu(g) * F.relu(u)),
 ])
-def test_fused_product_matches_torch(block, reference):
+def test_fused_product_matches_torch(block, reference, compiled_kernels):
     gate_up = torch.randn(4, 6, 10, requires_grad=True)
     grad = torch.randn(4, 6, 5)
     fused = gated_product(gate_up, *BLOCKS[block][:1], up=BLOCKS[block][1])

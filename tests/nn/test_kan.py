@@ -35,7 +35,7 @@ def test_linear_drop_in_shapes_round_trip_and_unit_variance(basis, options):
     torch.testing.assert_close(copy(x), layer(x))
 
 
-def test_matches_the_plain_formulation_and_the_edge_loop():
+def test_matches_the_plain_formulation_and_the_edge_loop(compiled_kernels):
     torch.manual_seed(2)
     layer = KANLinear(5, 4)
     x = torch.randn(7, 5)

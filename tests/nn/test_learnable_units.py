@@ -5,7 +5,6 @@ import torch
 import torch.nn.functional as F
 
 import actlab
-
 from actlab.errors import ParameterError
 from actlab.nn import (
     AdaptiveActivation,

@@ -17,7 +17,7 @@ def test_gradcheck_over_input_and_coefficients(form):
 
 
 @pytest.mark.parametrize("form", ["abs_sum", "sum_abs"])
-def test_fused_matches_plain_formula_with_groups(form):
+def test_fused_matches_plain_formula_with_groups(form, compiled_kernels):
     torch.manual_seed(1)
     x = torch.randn(4, 6, 3, dtype=torch.float64, requires_grad=True)
     a = torch.randn(3, 4, dtype=torch.float64, requires_grad=True)
