@@ -74,8 +74,8 @@ def rational_value(x: torch.Tensor, numerator: torch.Tensor, denominator: torch.
 def hermite_features(x: torch.Tensor, degree: int) -> torch.Tensor:
     """He_k(x)/sqrt(k!) for k = 0..degree along a new last dim: orthonormal under N(0, 1).
 
-    >>> hermite_features(torch.tensor([1.0]), 2)
-    tensor([[1.0000, 1.0000, 0.0000]])
+    >>> hermite_features(torch.tensor([2.0]), 2)  # 1, x, (x^2 - 1)/sqrt(2)
+    tensor([[1.0000, 2.0000, 2.1213]])
     """
     values = [torch.ones_like(x), x]
     for k in range(1, degree):  # He_{k+1} = x He_k - k He_{k-1}

@@ -81,6 +81,9 @@ class Fourier(nn.Module):
     b_k = c (-1)^(k+1)/k with a = 0, scaled by c so that E[f^2] = 1 for x ~ N(0, 1) (a smooth,
     odd, near-identity start); a catalog name fits that activation (value and derivative) on
     [-pi, pi].
+
+    >>> Fourier()(torch.tensor([0.0, 0.5])).shape
+    torch.Size([2])
     """
 
     def __init__(self, frequencies: int = 3, init: str | None = None):

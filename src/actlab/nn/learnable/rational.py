@@ -23,8 +23,6 @@ from actlab.errors import ParameterError
 from actlab.fit import DENOMINATORS, Denominator, fit
 from actlab.ops.compile import compiled
 
-PAU = "Padé Activation Units: End-to-end Learning of Flexible Activation Functions in Deep Networks"
-
 
 def _horner(x: torch.Tensor, coefficients: list[torch.Tensor]) -> tuple[torch.Tensor, ...]:
     """sum_j c_j x^j and its x-derivative, by Horner's rule."""
