@@ -74,3 +74,11 @@ def test_bad_configurations_raise_clear_errors():
         FeedForward(8, act="bilinear", alpha=1.0)
     with pytest.raises(ParameterError, match="even"):
         gated_product(torch.randn(2, 3))
+
+
+def test_whole_module_pickles_with_torch_save(tmp_path):
+    block = FeedForward(8, act="xgeglu", alpha=0.1)
+    torch.save(block, tmp_path / "block.pt")
+    loaded = torch.load(tmp_path / "block.pt", weights_only=False)
+    x = torch.randn(3, 8)
+    torch.testing.assert_close(loaded(x), block(x))

@@ -176,3 +176,18 @@ def test_training_lowers_the_loss(name):
         optimizer.step()
         losses.append(loss.item())
     assert losses[-1] < 0.6 * losses[0], losses[::10]
+
+
+def test_modules_compile_into_one_graph_with_the_model():
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(8, 8), Rational(groups=4),
+                                FeedForward(8, act="xswiglu"), KANLinear(8, 3))
+    x = torch.randn(16, 8)
+    model(x).square().sum().backward()
+    expected = [p.grad.clone() for p in model.parameters()]
+    model.zero_grad()
+    out = torch.compile(model, fullgraph=True)(x)
+    out.square().sum().backward()
+    torch.testing.assert_close(out, model(x))
+    for p, grad in zip(model.parameters(), expected):
+        torch.testing.assert_close(p.grad, grad)

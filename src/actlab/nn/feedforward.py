@@ -46,7 +46,7 @@ def _evaluate(k: eager.Kernel | None, z: torch.Tensor, params: Mapping[str, torc
 
 @cache
 def _product_kernels(gate: Spec | None, up: Spec | None) -> tuple[Callable, Callable]:
-    """Compiled forward and backward of act_gate(g) * act_up(u) for ``gate_up = [g, u]``."""
+    """Compiled forward and backward of act_gate(g) * act_up(u), built once per pair."""
     gate_kernel = None if gate is None else eager.kernel(gate)
     up_kernel = None if up is None else eager.kernel(up)
     names = [p.name for p in gate.params] if gate is not None else []
@@ -83,19 +83,21 @@ def _own_code(fn: Callable, name: str) -> Callable:
 
 
 class _GatedProduct(torch.autograd.Function):
+    """``kernels`` is the (forward, backward) pair of :func:`_product_kernels`."""
+
     @staticmethod
-    def forward(ctx, gate_up, gate: Spec | None, up: Spec | None, *values):
-        ctx.specs = gate, up
+    def forward(ctx, gate_up, kernels: tuple[Callable, Callable], *values):
+        ctx.backward_kernel = kernels[1]
         ctx.save_for_backward(gate_up, *values)
-        return _product_kernels(gate, up)[0](gate_up, *values)
+        return kernels[0](gate_up, *values)
 
     @staticmethod
     def backward(ctx, grad):
         gate_up, *values = ctx.saved_tensors
-        grad_gate_up, *grad_values = _product_kernels(*ctx.specs)[1](grad, gate_up, *values)
+        grad_gate_up, *grad_values = ctx.backward_kernel(grad, gate_up, *values)
         grad_values = [gv.to(v.dtype) if need else None for gv, v, need in
-                       zip(grad_values, values, ctx.needs_input_grad[3:])]
-        return grad_gate_up, None, None, *grad_values
+                       zip(grad_values, values, ctx.needs_input_grad[2:])]
+        return grad_gate_up, None, *grad_values
 
 
 def gated_product(gate_up: torch.Tensor, gate: str | Spec | None = "silu",
@@ -114,7 +116,7 @@ def gated_product(gate_up: torch.Tensor, gate: str | Spec | None = "silu",
                              f"size must be even; got {gate_up.shape[-1]}")
     gate_spec = None if gate is None else lookup(gate)
     up_spec = None if up is None else lookup(up)
-    return _GatedProduct.apply(gate_up, gate_spec, up_spec,
+    return _GatedProduct.apply(gate_up, _product_kernels(gate_spec, up_spec),
                                *_parameter_tensors(gate_spec, params or {}, gate_up.dtype))
 
 
@@ -170,7 +172,7 @@ class FeedForward(nn.Module):
         if block in BLOCKS and not self.gated:
             raise ParameterError(f"{act!r} is a gated block; drop gated=False or name a catalog "
                                  f"nonlinearity")
-        gate, self.up = BLOCKS.get(block, (act, None))
+        gate, up = BLOCKS.get(block, (act, None))
         self.hidden = hidden or (gated_hidden(dim) if self.gated else 4 * dim)
         if self.hidden < 1 or dim < 1:
             raise ParameterError(f"dim and hidden must be positive, got {dim} and {self.hidden}")
@@ -179,6 +181,8 @@ class FeedForward(nn.Module):
             gate, learnable=any(p.learnable for p in lookup(gate).params), **params)
         if self.act is None and params:
             raise ParameterError(f"{act!r} has no parameters; got {', '.join(params)}")
+        self.up = None if up is None else lookup(up)
+        self.kernels = self._kernels()
         self.proj_in = nn.Linear(dim, self.hidden * (2 if self.gated else 1), bias=bias)
         self.proj_out = nn.Linear(self.hidden, dim, bias=bias)
 
@@ -186,9 +190,22 @@ class FeedForward(nn.Module):
         h = self.proj_in(x)
         if not self.gated:
             return self.proj_out(self.act(h))
-        spec = None if self.act is None else self.act.spec
-        params = {} if self.act is None else self.act.params()
-        return self.proj_out(gated_product(h, spec, params, self.up))
+        values = () if self.act is None else self.act.params().values()
+        return self.proj_out(_GatedProduct.apply(h, self.kernels, *values))
+
+    def _kernels(self) -> tuple[Callable, Callable] | None:
+        """The fused gate*up kernels, looked up here (not in forward, where an outer
+        torch.compile would trace into the cache and the Spec's symbolic compilation)."""
+        if not self.gated:
+            return None
+        return _product_kernels(None if self.act is None else self.act.spec, self.up)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "kernels": None}  # compiled closures do not pickle
+
+    def __setstate__(self, state: dict) -> None:
+        super().__setstate__(state)
+        self.kernels = self._kernels()
 
     def extra_repr(self) -> str:
         return f"act={self.block}, gated={self.gated}, hidden={self.hidden}"
