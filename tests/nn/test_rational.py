@@ -75,3 +75,13 @@ def test_bad_groups_and_dims_raise_clear_errors():
         rational(torch.randn(2), torch.ones(2), torch.ones(1), dim=3)
     with pytest.raises(ParameterError, match="form"):
         Rational(form="plain")
+
+
+def test_catalog_pau_is_the_sum_abs_rational_at_its_published_initialization():
+    spec = actlab.lookup("pau")
+    a = torch.tensor([spec.defaults[f"a{j}"] for j in range(6)], dtype=torch.float64)
+    b = torch.tensor([spec.defaults[f"b{k}"] for k in range(1, 5)], dtype=torch.float64)
+    x = torch.linspace(-5, 5, 1001, dtype=torch.float64)
+    torch.testing.assert_close(actlab.fn("pau")(x), rational(x, a, b, form="sum_abs"))
+    fitted = Rational(form="sum_abs").double()
+    assert (fitted(x) - actlab.fn("pau")(x)).abs().max() < 0.01
