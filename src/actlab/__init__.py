@@ -33,6 +33,7 @@ from actlab.errors import (
     SpecError,
     UnknownNameError,
 )
+from actlab.fit import Fit, fit
 from actlab.formula import Formula
 from actlab.nn.activation import Activation
 from actlab.ops import backend as backends
@@ -80,7 +81,7 @@ def fn(name: str | Spec, *, backend: Backend = "auto",
 
 
 __all__ = [
-    "Activation", "ActlabError", "Citation", "Formula", "FormulaError", "Param",
+    "Activation", "ActlabError", "Citation", "Fit", "Formula", "FormulaError", "Param",
     "ParameterError", "Properties", "Reference", "Spec", "SpecError", "UnknownNameError",
-    "catalog", "define", "fn", "get", "lookup", "register",
+    "catalog", "define", "fit", "fn", "get", "lookup", "register",
 ]  # fmt: skip

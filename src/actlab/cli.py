@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -207,9 +208,15 @@ def perf(
     as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="A docs/performance.md table.")
                         ] = False,
+    modules: Annotated[bool, typer.Option(
+        "--modules", help="Benchmark the learnable modules (PAU, gate*up, KAN) instead.")] = False,
 ) -> None:
     """Time every implementation of each entry against eager, native, copy and primitive floors."""
     import torch
+
+    if modules:
+        _perf_modules(as_json, markdown)
+        return
 
     from actlab.ops import backend as backends
     from actlab.ops import costs
@@ -227,7 +234,7 @@ def perf(
     with _progress(as_json or markdown) as progress:
         if calibrate:
             task = progress.add_task("calibrate", total=len(costs.PRIMITIVES) + 1, entry="")
-            path = costs.calibrate(device, progress=lambda name: progress.update(
+            costs.calibrate(device, progress=lambda name: progress.update(
                 task, advance=1, entry=name))
             progress.remove_task(task)
         task = progress.add_task("perf", total=len(specs), entry="")
@@ -442,3 +449,26 @@ def report(
     except ActlabError as err:
         raise _fail(err) from None
     console.print(f"wrote {path}")
+
+
+def _perf_modules(as_json: bool, markdown: bool) -> None:
+    from actlab.perf.modules import all_benchmarks
+
+    with errors.status("timing PAU, the gate*up product and KAN against their plain forms"):
+        rows = all_benchmarks()
+    if as_json:
+        print(json.dumps([{**asdict(r), "speedup": r.speedup} for r in rows], indent=1))
+        return
+    cells = [[r.name, r.case, r.baseline, f"{r.seconds * 1e3:.2f}",
+              f"{r.baseline_seconds * 1e3:.2f}", f"{r.speedup:.1f}x"] for r in rows]
+    columns = ("benchmark", "case", "baseline", "actlab ms", "baseline ms", "speed-up")
+    if markdown:
+        print("\n".join(["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns),
+                         *("| " + " | ".join(c) + " |" for c in cells)]))
+        return
+    table = Table(title="actlab perf --modules (forward+backward)")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for c in cells:
+        table.add_row(*c)
+    console.print(table)

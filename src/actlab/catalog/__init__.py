@@ -3,6 +3,7 @@
 from actlab.catalog import (
     exponential,
     gated,
+    learnable,
     periodic,
     piecewise,
     polynomial,
@@ -14,7 +15,8 @@ from actlab.catalog import (
 from actlab.catalog.registry import catalog, define, lookup, register
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
-FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial)
+FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
+            learnable)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         register(_spec)

@@ -48,21 +48,27 @@ class Activation(nn.Module):
         self.backend = backends.resolve(self.spec, "native" if inplace else backend,
                                         learnable=learnable)
         for p in self.spec.params:
-            value = torch.tensor(values[p.name], dtype=torch.get_default_dtype())
+            value = torch.full(self._shape_of(p.name), values[p.name],
+                               dtype=torch.get_default_dtype())
             if learnable and p.learnable:
                 self.register_parameter(p.name, nn.Parameter(value))
             else:
                 self.register_buffer(p.name, value)
         self._prepare()
 
+    def _shape_of(self, param: str) -> tuple[int, ...]:
+        """The shape a parameter is stored in (scalars here; per channel in subclasses)."""
+        return ()
+
     def _prepare(self) -> None:
         self._run = backends.implementation(self.spec, self.backend, inplace=self.inplace)
 
-    def params(self) -> dict[str, torch.Tensor]:
+    def params(self, x: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
+        """The parameter tensors by name, shaped to broadcast against ``x``."""
         return {p.name: getattr(self, p.name) for p in self.spec.params}
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self._run(x, self.params())
+        return self._run(x, self.params(x))
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_run": None}  # compiled kernels are rebuilt, not pickled

@@ -12,7 +12,7 @@ Kernels are built per Spec and device type before use (:func:`prepare`), so a us
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import astuple, dataclass
 from functools import cache
 
@@ -26,9 +26,12 @@ from actlab.ops.optimize import Optimized, optimize
 
 @dataclass(frozen=True)
 class FusedKernel:
-    """The compiled forward/backward of one Spec on one device type and its autograd.Function."""
+    """One Spec on one device type: its optimized forms as plain torch functions (to fuse into
+    larger kernels), and the autograd.Function running them as compiled passes."""
 
     optimized: Optimized
+    value: Callable[..., torch.Tensor]  # f(x, *params), input guards included
+    gradients: Callable[..., list[torch.Tensor]]  # [df/dx, df/dp...](x, *params)
     function: type[torch.autograd.Function]
 
 
@@ -45,18 +48,22 @@ def _build(spec: Spec, device_type: str) -> FusedKernel:
     forward_of = chosen.forward.torch_function(spec.expression)
     gradients_of = chosen.backward.torch_function(spec.backward_formula)
 
-    @compiled
-    def forward(x: torch.Tensor, *values) -> torch.Tensor:
+    def value(x: torch.Tensor, *values) -> torch.Tensor:
         params = dict(zip(names, values))
         return guarded(x, lambda z: forward_of(z, **params)[0], *guards)
 
+    def gradients(x: torch.Tensor, *values) -> list[torch.Tensor]:
+        return gradients_of(x, **dict(zip(names, values)))
+
+    forward = compiled(value)
+
     @compiled
     def backward_input(grad: torch.Tensor, x: torch.Tensor, *values) -> torch.Tensor:
-        return grad * gradients_of(x, **dict(zip(names, values)))[0]
+        return grad * gradients(x, *values)[0]
 
     @compiled
     def backward_all(grad: torch.Tensor, x: torch.Tensor, *values) -> list[torch.Tensor]:
-        derivatives = gradients_of(x, **dict(zip(names, values)))
+        derivatives = gradients(x, *values)
         return [grad * derivatives[0], *(reduce_to(grad * d, v) if isinstance(v, torch.Tensor)
                                          else (grad * d).sum()
                                          for d, v in zip(derivatives[1:], values))]
@@ -87,7 +94,7 @@ def _build(spec: Spec, device_type: str) -> FusedKernel:
             return grad_x, *(g if w else None for g, w in zip(grad_params, wanted))
 
     Fused.__name__ = Fused.__qualname__ = f"Fused_{spec.name}"
-    return FusedKernel(chosen, Fused)
+    return FusedKernel(chosen, value, gradients, Fused)
 
 
 def apply(spec: Spec, x: torch.Tensor, params: Params,
