@@ -202,9 +202,9 @@ SPECS: tuple[Spec, ...] = (
         formula="s * sigmoid(T * x) - o",
         family="sigmoidal",
         citation=PAPERNOT_2020,
-        params=(Param("s", 2.0, 0.0, open_low=True, doc="scale"),
-                Param("T", 2.0, 0.0, open_low=True, doc="inverse temperature"),
-                Param("o", 1.0, doc="offset")),
+        params=(Param("s", 2.0, 0.0, open_low=True, learnable=True, doc="scale"),
+                Param("T", 2.0, 0.0, open_low=True, learnable=True, doc="inverse temperature"),
+                Param("o", 1.0, learnable=True, doc="offset")),
         description="Tempered sigmoid s sigmoid(T x) - o, a bounded family for DP-SGD; the "
                     "defaults (s, T, o) = (2, 2, 1) are the paper's tanh point, (1, 1, 0) the "
                     "logistic sigmoid. The paper tunes s, T, o as hyperparameters.",

@@ -59,7 +59,7 @@ SPECS: tuple[Spec, ...] = (
         citation=BISWAS_SAU_2021,
         aliases=("smooth_activation_unit",),
         params=(Param("alpha", 0.15, 0.0, 1.0, learnable=True, doc="Leaky ReLU slope"),
-                Param("sigma", 5e-5, 0.0, open_low=True,
+                Param("sigma", 5e-5, 0.0, open_low=True, learnable=True,
                       doc="width of the Gaussian kernel (1/n in the paper)")),
         description="Smooth activation unit: Leaky ReLU convolved with a Gaussian of width sigma, "
                     "alpha x + (1 - alpha) (x Phi(x/sigma) + sigma phi(x/sigma)). The paper's "
