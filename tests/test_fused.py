@@ -96,6 +96,8 @@ def test_only_the_input_is_saved_for_backward():
 def test_inside_a_users_compiled_model_without_graph_breaks():
     torch.manual_seed(0)
     model = nn.Sequential(nn.Linear(8, 16), actlab.get("swish", learnable=True, backend="fused"),
+                          nn.Linear(16, 16), actlab.get("mish", backend="fused"),  # sign branches
+                          nn.Linear(16, 16), actlab.get("hardswish", backend="fused"),  # clamps
                           nn.Linear(16, 1))
     x = torch.randn(32, 8)
     expected = model(x)

@@ -367,12 +367,18 @@ class _Ops:
 
     functions: Mapping[type, Callable[..., Any]]
 
-    def const(self, value: sympy.Expr) -> Any: ...
-    def power(self, exponent: sympy.Expr) -> Callable[[Any, Any], Any]: ...
-    def where(self, cond: Any, a: Any, b: Any, like: Any) -> Any: ...  # tensor conditions only
-    def maximum(self, a: Any, b: Any) -> Any: ...
-    def minimum(self, a: Any, b: Any) -> Any: ...
-    def heaviside(self, a: Any) -> Any: ...
+    @staticmethod
+    def const(value: sympy.Expr) -> Any: ...
+    @staticmethod
+    def power(exponent: sympy.Expr) -> Callable[[Any, Any], Any]: ...
+    @staticmethod
+    def where(cond: Any, a: Any, b: Any, like: Any) -> Any: ...  # tensor conditions only
+    @staticmethod
+    def maximum(a: Any, b: Any) -> Any: ...
+    @staticmethod
+    def minimum(a: Any, b: Any) -> Any: ...
+    @staticmethod
+    def heaviside(a: Any) -> Any: ...
 
 
 def _tensor_or_number(fn: Callable[[torch.Tensor], torch.Tensor]) -> Callable[[Any], Any]:
@@ -396,10 +402,12 @@ class _TorchOps(_Ops):
     }  # fmt: skip
     functions = {k: _tensor_or_number(v) for k, v in functions.items()}
 
-    def const(self, value):
+    @staticmethod
+    def const(value):
         return float(value)
 
-    def power(self, exponent):
+    @staticmethod
+    def power(exponent):
         """The cheapest op for ``base ** exponent``, chosen once from the sympy exponent."""
         special = {2: lambda b, e: b * b, -1: lambda b, e: 1.0 / b,
                    sympy.Rational(1, 2): lambda b, e: torch.sqrt(b),
@@ -419,26 +427,30 @@ class _TorchOps(_Ops):
 
         return apply
 
-    def where(self, cond, a, b, like):
+    @staticmethod
+    def where(cond, a, b, like):
         if not isinstance(a, torch.Tensor) and not isinstance(b, torch.Tensor):
             a = torch.full_like(like, a)
         return torch.where(cond, a, b)
 
-    def maximum(self, a, b):
+    @staticmethod
+    def maximum(a, b):
         if not isinstance(a, torch.Tensor):
             a, b = b, a
         if not isinstance(a, torch.Tensor):
             return max(a, b)
         return torch.clamp(a, min=b) if not isinstance(b, torch.Tensor) else torch.maximum(a, b)
 
-    def minimum(self, a, b):
+    @staticmethod
+    def minimum(a, b):
         if not isinstance(a, torch.Tensor):
             a, b = b, a
         if not isinstance(a, torch.Tensor):
             return min(a, b)
         return torch.clamp(a, max=b) if not isinstance(b, torch.Tensor) else torch.minimum(a, b)
 
-    def heaviside(self, a):
+    @staticmethod
+    def heaviside(a):
         return (a > 0).to(a.dtype) if isinstance(a, torch.Tensor) else float(a > 0)
 
 
@@ -452,19 +464,24 @@ class _MpmathOps(_Ops):
         **{fn: fn.mp_eval for fn in (sigmoid, softplus, logsigmoid, normal_cdf)},
     }  # fmt: skip
 
-    def const(self, value):
+    @staticmethod
+    def const(value):
         return mpmath.mpf(str(sympy.N(value, 60)))
 
-    def power(self, exponent):
+    @staticmethod
+    def power(exponent):
         return mpmath.power
 
-    def maximum(self, a, b):
+    @staticmethod
+    def maximum(a, b):
         return max(a, b)
 
-    def minimum(self, a, b):
+    @staticmethod
+    def minimum(a, b):
         return min(a, b)
 
-    def heaviside(self, a):
+    @staticmethod
+    def heaviside(a):
         return mpmath.mpf(1) if a > 0 else mpmath.mpf(0)
 
 
@@ -502,7 +519,8 @@ def _compile(expr: sympy.Basic, ops: _Ops) -> Callable[[Env], Any]:
         pick = ops.maximum if kind is sympy.Max else ops.minimum
         return lambda env: reduce(pick, (f(env) for f in args))
     if kind is sympy.Heaviside:
-        return lambda env: ops.heaviside(args[0](env))
+        step, (inner,) = ops.heaviside, args[:1]
+        return lambda env: step(inner(env))
     if kind is sympy.DiracDelta:  # derivative of a step: zero almost everywhere
         inner = args[0]
         return lambda env: 0 * inner(env)
@@ -525,6 +543,7 @@ def _compile(expr: sympy.Basic, ops: _Ops) -> Callable[[Env], Any]:
         return lambda env: False
     if kind is sympy.Piecewise:
         branches = [(_compile(e, ops), _compile(c, ops)) for e, c in expr.args]
+        where = ops.where  # closures hold plain functions only, so compilers can trace them
 
         def piecewise(env):
             value, pending = float("nan"), []  # sympy leaves uncovered inputs undefined
@@ -536,7 +555,7 @@ def _compile(expr: sympy.Basic, ops: _Ops) -> Callable[[Env], Any]:
                     value = branch(env)
                     break
             for taken, branch in reversed(pending):
-                value = ops.where(taken, branch(env), value, env["x"])
+                value = where(taken, branch(env), value, env["x"])
             return value
 
         return piecewise
