@@ -44,7 +44,7 @@ def test_guards_give_limits_and_keep_nan(scratch_registry):
     x = torch.tensor([-math.inf, math.inf, math.nan])
     assert eager.apply(swish, x, {}).tolist()[:2] == [0.0, math.inf]
     assert math.isnan(eager.apply(step, x, {})[2].item())
-    assert eager.kernel(swish).guards.clamp_low and eager.kernel(step).guards.keep_nan
+    assert eager.kernel(swish).guards.at_low == 0.0 and eager.kernel(step).guards.keep_nan
 
 
 def test_parameter_gradients_reduce_to_parameter_shape():

@@ -90,7 +90,7 @@ def test_only_the_input_is_saved_for_backward():
     mish = actlab.fn("mish", backend="fused")
     assert saved_bytes(mish, x) == x.nbytes
     spec = actlab.lookup("mish")
-    assert saved_bytes(lambda z: eager.composite(spec, z, {}), x) >= 3 * x.nbytes
+    assert saved_bytes(lambda z: eager.composite(spec, z, {}), x) > 2 * x.nbytes
 
 
 def test_inside_a_users_compiled_model_without_graph_breaks():

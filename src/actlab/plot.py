@@ -34,14 +34,19 @@ def plot_functions(specs: Sequence[Spec], output: Path, low: float = -5.0, high:
         left.plot(x, y, label=spec.name)
         right.plot(x, dy, label=spec.name)
     for ax, title in ((left, "f(x)"), (right, "f'(x) (backward)")):
-        ax.set_title(title)
-        ax.axhline(0, color="0.7", lw=0.8)
-        ax.axvline(0, color="0.7", lw=0.8)
-        ax.grid(alpha=0.3)
-        ax.set_xlabel("x")
+        style_axes(ax, title)
     left.legend(fontsize=8)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(output, dpi=120)
     plt.close(fig)
     return output
+
+
+def style_axes(ax, title: str) -> None:
+    """Title, axis lines through the origin, a light grid and the x label."""
+    ax.set_title(title)
+    ax.axhline(0, color="0.7", lw=0.8)
+    ax.axvline(0, color="0.7", lw=0.8)
+    ax.grid(alpha=0.3)
+    ax.set_xlabel("x")

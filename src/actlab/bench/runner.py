@@ -30,6 +30,7 @@ from actlab.bench.acts import ActChoice
 from actlab.bench.store import RunKey, RunRecord, Store
 from actlab.bench.tasks import SUITES, Context, get_task, task_names
 from actlab.errors import ActlabError, ParameterError, UnknownNameError
+from actlab.ops.machine import cpu_model
 
 log = logging.getLogger(__name__)
 
@@ -107,18 +108,8 @@ def environment(spec: RunSpec) -> dict[str, Any]:
     gpu = torch.cuda.get_device_name() if spec.device.startswith("cuda") else None
     return {"actlab": actlab.__version__, "torch": torch.__version__,
             "python": platform.python_version(), "platform": platform.platform(),
-            "cpu": _cpu_name(), "cpus": os.cpu_count(), "gpu": gpu, "device": spec.device,
+            "cpu": cpu_model(), "cpus": os.cpu_count(), "gpu": gpu, "device": spec.device,
             "threads": torch.get_num_threads(), "host": platform.node()}
-
-
-def _cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 @dataclass

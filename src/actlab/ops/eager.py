@@ -8,8 +8,8 @@ Two forms are derived from one Spec:
   symbolic derivative, so only the input is saved for backward and no NaN leaks from the branch of
   a ``where`` that was not taken.
 
-Both apply the Spec's input guards: infinite inputs give the mathematical limits and NaN
-propagates, even where the plain formula would produce ``inf * 0``.
+Both apply the Spec's guards: infinite inputs give the mathematical limits and NaN propagates,
+even where the plain formula would produce ``inf * 0``.
 """
 
 from __future__ import annotations
@@ -29,31 +29,26 @@ Params = Mapping[str, "float | torch.Tensor"]
 
 @dataclass(frozen=True)
 class Guards:
-    """Input fix-ups that make the formula exact at the edges of the floating-point range."""
+    """Output fix-ups that make the formula exact at the edges of the floating-point range."""
 
-    clamp_low: bool = False  # evaluate -inf as the most negative finite number
-    clamp_high: bool = False  # evaluate +inf as the largest finite number
-    infinite_low: float | None = None  # f(-inf) is this infinity although the formula gives NaN
-    infinite_high: float | None = None  # the same at +inf
+    at_low: float | None = None  # f(-inf), where the formula itself gives something else (NaN)
+    at_high: float | None = None  # f(+inf), likewise
     keep_nan: bool = False  # the formula maps NaN to a number: pass NaN through
 
     def __call__(self, x: torch.Tensor, y_of: Callable[[torch.Tensor], torch.Tensor]):
         return guarded(x, y_of, *astuple(self))
 
 
-def guarded(x: torch.Tensor, y_of: Callable[[torch.Tensor], torch.Tensor], clamp_low: bool,
-            clamp_high: bool, infinite_low: float | None, infinite_high: float | None,
-            keep_nan: bool) -> torch.Tensor:
-    """``y_of(x)`` with the fix-ups of :class:`Guards` (plain values, so compilers trace it)."""
-    z = x
-    if clamp_low or clamp_high:
-        big = torch.finfo(x.dtype).max
-        z = x.clamp(-big if clamp_low else None, big if clamp_high else None)
-    y = y_of(z)
-    if infinite_low is not None:
-        y = torch.where(x == -math.inf, infinite_low, y)
-    if infinite_high is not None:
-        y = torch.where(x == math.inf, infinite_high, y)
+def guarded(x: torch.Tensor, y_of: Callable[[torch.Tensor], torch.Tensor], at_low: float | None,
+            at_high: float | None, keep_nan: bool) -> torch.Tensor:
+    """``y_of(x)`` with the fix-ups of :class:`Guards` (plain values, so compilers trace it).
+
+    Only the output is patched: a fused kernel computes the formula on x as it comes."""
+    y = y_of(x)
+    if at_low is not None:
+        y = torch.where(x == -math.inf, at_low, y)
+    if at_high is not None:
+        y = torch.where(x == math.inf, at_high, y)
     return torch.where(torch.isnan(x), x, y) if keep_nan else y
 
 
@@ -81,22 +76,15 @@ def kernel(spec: Spec) -> Kernel:
 
 def _probe_guards(forward: Callable[..., list[torch.Tensor]], spec: Spec,
                   limits: tuple[float | None, float | None]) -> Guards:
-    """Decide the guards by evaluating the default-parameter formula at ±inf and NaN."""
-    probe = torch.tensor([-math.inf, math.inf, math.nan, -1.7e308, 1.7e308], dtype=torch.float64)
-    y = forward(probe, **spec.defaults)[0]
+    """Decide the guards by evaluating the default-parameter formula at -inf, +inf and NaN."""
+    probe = torch.tensor([-math.inf, math.inf, math.nan], dtype=torch.float64)
+    y = forward(probe, **spec.defaults)[0].tolist()
 
-    def needs_clamp(side: int) -> bool:
-        wanted, at_inf, at_big = limits[side], y[side].item(), y[3 + side].item()
-        return wanted is not None and not _same(at_inf, wanted) and _same(at_big, wanted)
-
-    def infinite(side: int) -> float | None:
+    def fix(side: int) -> float | None:
         wanted = limits[side]
-        if wanted is None or math.isfinite(wanted) or _same(y[side].item(), wanted):
-            return None
-        return wanted
+        return None if wanted is None or _same(y[side], wanted) else wanted
 
-    return Guards(needs_clamp(0), needs_clamp(1), infinite(0), infinite(1),
-                  not math.isnan(y[2].item()))
+    return Guards(fix(0), fix(1), not math.isnan(y[2]))
 
 
 def limit(spec: Spec, sign: int) -> float | None:

@@ -26,12 +26,12 @@ def machine_key(device: torch.device | str) -> str:
     if device.type == "cuda":
         name = torch.cuda.get_device_name(device)
     else:
-        name = f"{platform.machine()}-{_cpu_model()}-{torch.get_num_threads()}threads"
+        name = f"{platform.machine()}-{cpu_model()}-{torch.get_num_threads()}threads"
     safe = "".join(c if c.isalnum() else "-" for c in name).strip("-")
     return f"{device.type}-{safe}-torch{torch.__version__.split('+')[0]}"
 
 
-def _cpu_model() -> str:
+def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):

@@ -14,6 +14,7 @@ import torch  # noqa: E402
 
 from actlab.bench.acts import ActChoice  # noqa: E402
 from actlab.bench.report.data import Board  # noqa: E402
+from actlab.plot import style_axes  # noqa: E402
 
 
 def _png(fig) -> str:
@@ -74,11 +75,7 @@ def shapes(acts: dict[str, ActChoice], low: float = -5.0, high: float = 5.0) -> 
         left.plot(x.detach(), y.detach(), label=label, lw=1.3)
         right.plot(x.detach(), dy, label=label, lw=1.3)
     for ax, title in ((left, "f(x)"), (right, "f'(x)")):
-        ax.set_title(title)
-        ax.axhline(0, color="0.7", lw=0.8)
-        ax.axvline(0, color="0.7", lw=0.8)
-        ax.grid(alpha=0.3)
-        ax.set_xlabel("x")
+        style_axes(ax, title)
         finite_range(ax)
     left.legend(fontsize=8)
     return _png(fig)
