@@ -416,7 +416,7 @@ class _TorchOps(_Ops):
             op = special[exponent]
         elif exponent.is_Integer:
             n = int(exponent)
-            op = lambda b, e: b**n  # noqa: E731
+            op = lambda b, e: _integer_power(b, n)  # noqa: E731
         else:
             op = torch.pow
 
@@ -452,6 +452,19 @@ class _TorchOps(_Ops):
     @staticmethod
     def heaviside(a):
         return (a > 0).to(a.dtype) if isinstance(a, torch.Tensor) else float(a > 0)
+
+
+def _integer_power(base: torch.Tensor, n: int) -> torch.Tensor:
+    """``base ** n`` by repeated squaring: plain multiplications, which every backend vectorizes
+    (Inductor's CPU ``pow`` with some integer exponents runs scalar)."""
+    result, k = None, abs(n)
+    while k:
+        if k & 1:
+            result = base if result is None else result * base
+        k >>= 1
+        if k:
+            base = base * base
+    return 1.0 / result if n < 0 else result
 
 
 class _MpmathOps(_Ops):
