@@ -1,0 +1,87 @@
+"""actlab: the laboratory for neural-network nonlinearities in PyTorch.
+
+>>> import torch, actlab
+>>> act = actlab.get("mish")
+>>> act(torch.tensor([-1.0, 0.0, 1.0]))
+tensor([-0.3034,  0.0000,  0.8651])
+>>> swish = actlab.fn("swish", beta=2.0)
+>>> len(actlab.catalog()) >= 100
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import torch
+
+from actlab.catalog import (
+    Citation,
+    Param,
+    Properties,
+    Reference,
+    Spec,
+    catalog,
+    define,
+    lookup,
+    register,
+)
+from actlab.errors import (
+    ActlabError,
+    FormulaError,
+    ParameterError,
+    SpecError,
+    UnknownNameError,
+)
+from actlab.fit import Fit, fit
+from actlab.formula import Formula
+from actlab.nn.activation import Activation
+from actlab.ops import backend as backends
+from actlab.ops.backend import Backend
+
+__version__ = "0.1.0"
+
+
+def get(
+    name: str | Spec,
+    *,
+    learnable: bool = False,
+    inplace: bool = False,
+    backend: Backend = "auto",
+    **params: float,
+) -> Activation:
+    """The nonlinearity ``name`` (or an alias, or a Spec) as an ``nn.Module``.
+
+    ``backend``: ``"auto"`` (the fastest measured on this machine), ``"fused"``, ``"eager"`` or
+    ``"native"`` (torch's own op, where there is one).
+
+    >>> get("leaky_relu", negative_slope=0.1, backend="eager")
+    Activation(leaky_relu, negative_slope=0.1, backend=eager)
+    """
+    return Activation(name, learnable=learnable, inplace=inplace, backend=backend, **params)
+
+
+def fn(name: str | Spec, *, backend: Backend = "auto",
+       **params: float) -> Callable[[torch.Tensor], torch.Tensor]:
+    """The nonlinearity ``name`` as a plain function of a tensor, parameters fixed.
+
+    >>> fn("relu6", backend="eager")(torch.tensor([-1.0, 3.0, 9.0]))
+    tensor([0., 3., 6.])
+    """
+    spec = lookup(name)
+    values = spec.resolve(params)
+    run = backends.implementation(spec, backends.resolve(spec, backend))
+
+    def function(x: torch.Tensor) -> torch.Tensor:
+        return run(x, values)
+
+    function.__name__ = function.__qualname__ = spec.name
+    function.__doc__ = f"{spec.name}(x) = {spec.formula}  with {values or 'no parameters'}"
+    return function
+
+
+__all__ = [
+    "Activation", "ActlabError", "Citation", "Fit", "Formula", "FormulaError", "Param",
+    "ParameterError", "Properties", "Reference", "Spec", "SpecError", "UnknownNameError",
+    "catalog", "define", "fit", "fn", "get", "lookup", "register",
+]  # fmt: skip

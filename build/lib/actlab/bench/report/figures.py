@@ -1,0 +1,88 @@
+"""Matplotlib figures of a report, returned as base64 PNG for embedding."""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import torch  # noqa: E402
+
+from actlab.bench.acts import ActChoice  # noqa: E402
+from actlab.bench.report.data import Board  # noqa: E402
+from actlab.plot import style_axes  # noqa: E402
+
+
+def _png(fig) -> str:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=90)
+    plt.close(fig)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def leaderboard(board: Board, baseline: str) -> str:
+    """Means with 95% bootstrap intervals, best at the top; published numbers as diamonds."""
+    rows = board.rows[::-1]
+    fig, ax = plt.subplots(figsize=(6.4, 0.9 + 0.32 * len(rows)), constrained_layout=True)
+    for i, row in enumerate(rows):
+        s = row.summary
+        color = "0.45" if row.act == baseline else "C0"
+        spread = [[0.0], [0.0]] if s.n < 2 else [[s.mean - s.low], [s.high - s.mean]]
+        ax.errorbar(s.mean, i, xerr=spread, fmt="o", color=color, capsize=3)
+        if row.published:
+            ax.plot(row.published.value, i, "D", color="C3", label="published")
+    ax.set_yticks(range(len(rows)), [r.act for r in rows])
+    ax.set_xlabel(f"{board.metric.name} ({'higher' if board.metric.higher_is_better else 'lower'}"
+                  " is better)")
+    ax.grid(axis="x", alpha=0.3)
+    if any(r.published for r in rows):
+        ax.legend(loc="best", fontsize=8)
+    return _png(fig)
+
+
+def curves(board: Board) -> str | None:
+    """Mean learning curves over seeds, one panel per curve family."""
+    families = [f for f in board.curves if board.curves[f]]
+    if not families:
+        return None
+    fig, axes = plt.subplots(1, len(families), figsize=(4.6 * len(families), 3.4),
+                             constrained_layout=True, squeeze=False)
+    for ax, family in zip(axes[0], families):
+        for act, (steps, values) in sorted(board.curves[family].items()):
+            ax.plot(steps, values, label=act, lw=1.3)
+        if "loss" in family and all(v > 0 for _, vs in board.curves[family].values() for v in vs):
+            ax.set_yscale("log")
+        ax.set_title(family)
+        ax.set_xlabel("step")
+        ax.grid(alpha=0.3)
+    axes[0][0].legend(fontsize=7)
+    return _png(fig)
+
+
+def shapes(acts: dict[str, ActChoice], low: float = -5.0, high: float = 5.0) -> str | None:
+    """Each nonlinearity (with its benchmarked parameters) and its derivative."""
+    if not acts:
+        return None
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), constrained_layout=True)
+    x = torch.linspace(low, high, 801, requires_grad=True)
+    for label, choice in sorted(acts.items()):
+        y = choice.factory()(x)
+        (dy,) = torch.autograd.grad(y.sum(), x)
+        left.plot(x.detach(), y.detach(), label=label, lw=1.3)
+        right.plot(x.detach(), dy, label=label, lw=1.3)
+    for ax, title in ((left, "f(x)"), (right, "f'(x)")):
+        style_axes(ax, title)
+        finite_range(ax)
+    left.legend(fontsize=8)
+    return _png(fig)
+
+
+def finite_range(ax) -> None:
+    """Clip the y axis to a readable range when a curve explodes."""
+    low, high = ax.get_ylim()
+    if not (math.isfinite(low) and math.isfinite(high)) or high - low > 100:
+        ax.set_ylim(-10, 10)

@@ -1,0 +1,25 @@
+"""The catalog: one Spec per nonlinearity, one module per family."""
+
+from actlab.catalog import (
+    exponential,
+    gated,
+    learnable,
+    periodic,
+    piecewise,
+    polynomial,
+    radial,
+    sigmoidal,
+    smooth,
+    sparse,
+)
+from actlab.catalog.registry import catalog, define, lookup, register
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+
+FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
+            learnable)
+for _family in FAMILIES:
+    for _spec in _family.SPECS:
+        register(_spec)
+
+__all__ = ["Citation", "Param", "Properties", "Reference", "Spec", "catalog", "define", "lookup",
+           "register"]

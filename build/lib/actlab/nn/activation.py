@@ -1,0 +1,85 @@
+"""`Activation`: the nn.Module form of any catalog entry."""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from actlab.catalog.registry import lookup
+from actlab.catalog.spec import Spec
+from actlab.errors import ParameterError
+from actlab.ops import backend as backends
+from actlab.ops.backend import Backend
+
+
+class Activation(nn.Module):
+    """A catalog nonlinearity as a module.
+
+    Fixed parameters are buffers and learnable ones ``nn.Parameter`` s, so both travel in the
+    ``state_dict``. ``backend`` picks the implementation: ``"fused"`` runs the optimized formula
+    as one compiled pass forward and one backward, saving only the input; ``"eager"`` runs the
+    formula op by op with the same analytical backward; ``"native"`` calls torch's own op where
+    the Spec names one; ``"auto"`` (default) takes the fastest measured on this machine.
+
+    >>> act = Activation("swish", beta=1.5, learnable=True, backend="eager")
+    >>> act
+    Activation(swish, beta=1.5, learnable, backend=eager)
+    >>> [name for name, _ in act.named_parameters()]
+    ['beta']
+    """
+
+    def __init__(
+        self,
+        spec: str | Spec,
+        *,
+        learnable: bool = False,
+        inplace: bool = False,
+        backend: Backend = "auto",
+        **params: float,
+    ):
+        super().__init__()
+        self.spec = lookup(spec)
+        values = self.spec.resolve(params)
+        if learnable and not any(p.learnable for p in self.spec.params):
+            raise ParameterError(f"{self.spec.name} has no learnable parameters")
+        if inplace and not self.spec.inplace:
+            raise ParameterError(f"{self.spec.name} cannot run in place; drop inplace=True")
+        self.learnable, self.inplace = learnable, inplace
+        self.backend = backends.resolve(self.spec, "native" if inplace else backend,
+                                        learnable=learnable)
+        for p in self.spec.params:
+            value = torch.full(self._shape_of(p.name), values[p.name],
+                               dtype=torch.get_default_dtype())
+            if learnable and p.learnable:
+                self.register_parameter(p.name, nn.Parameter(value))
+            else:
+                self.register_buffer(p.name, value)
+        self._prepare()
+
+    def _shape_of(self, param: str) -> tuple[int, ...]:
+        """The shape a parameter is stored in (scalars here; per channel in subclasses)."""
+        return ()
+
+    def _prepare(self) -> None:
+        self._run = backends.implementation(self.spec, self.backend, inplace=self.inplace)
+
+    def params(self, x: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
+        """The parameter tensors by name, shaped to broadcast against ``x``."""
+        return {p.name: getattr(self, p.name) for p in self.spec.params}
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self._run(x, self.params(x))
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_run": None}  # compiled kernels are rebuilt, not pickled
+
+    def __setstate__(self, state: dict) -> None:
+        super().__setstate__(state)
+        self._prepare()
+
+    def extra_repr(self) -> str:
+        parts = [self.spec.name, *(f"{k}={v.item():g}" for k, v in self.params().items())]
+        parts += [flag for flag in ("learnable", "inplace") if getattr(self, flag)]
+        if not self.inplace:
+            parts.append(f"backend={self.backend}")
+        return ", ".join(parts)

@@ -1,0 +1,70 @@
+"""Lazy ``torch.compile`` with a one-time fallback to eager where compilation is unavailable.
+
+Inductor turns a function of pointwise ops into one vectorized C++ loop on CPU and one Triton
+kernel on CUDA. :func:`compiled` compiles on first call (shapes are dynamic, so a new size does not
+recompile), runs the plain function when an outer ``torch.compile`` or a ``torch.func`` transform
+is tracing (so the user's compiled model inlines it without a graph break), and falls back to
+eager for good, with one warning, if compilation fails. ``ACTLAB_COMPILE=0`` turns it off.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import logging
+import os
+import types
+import warnings
+from collections.abc import Callable
+from typing import TypeVar
+
+import torch
+
+F = TypeVar("F", bound=Callable[..., object])
+
+log = logging.getLogger(__name__)
+_serial = itertools.count()
+
+
+def enabled() -> bool:
+    """Whether actlab compiles its kernels (``ACTLAB_COMPILE=0`` turns it off)."""
+    return os.environ.get("ACTLAB_COMPILE", "1") != "0"
+
+
+def compiled(fn: F) -> F:
+    """``fn`` compiled by Inductor on first use; ``fn`` itself where that is not possible."""
+    state: dict[str, object] = {}
+
+    @functools.wraps(fn)
+    def run(*args, **kwargs):
+        if _tracing() or not enabled() or state.get("failed"):
+            return fn(*args, **kwargs)
+        if "fast" not in state:
+            state["fast"] = torch.compile(_own_code(fn), dynamic=True, fullgraph=True)
+        try:
+            return state["fast"](*args, **kwargs)
+        except Exception as error:  # noqa: BLE001 - any compiler failure means: run eagerly
+            result = fn(*args, **kwargs)  # a genuine error in the inputs raises here instead
+            state["failed"] = True
+            warnings.warn(f"actlab: compiling {fn.__qualname__} failed ({type(error).__name__}: "
+                          f"{str(error).splitlines()[0] if str(error) else ''}); running it "
+                          "eagerly from now on", RuntimeWarning, stacklevel=2)
+            log.debug("compile failure", exc_info=error)
+            return result
+
+    return run  # type: ignore[return-value]
+
+
+def _tracing() -> bool:
+    """Inside an outer torch.compile / torch.export, or a torch.func transform (vmap, grad):
+    the plain function is what they trace."""
+    return torch.compiler.is_compiling() or torch._C._functorch.peek_interpreter_stack() is not None
+
+
+def _own_code(fn: Callable) -> Callable:
+    """A copy of ``fn`` with a code object of its own. Dynamo caches compiled graphs per code
+    object, so closures made by one factory would otherwise share (and exhaust) one cache."""
+    code = fn.__code__.replace(co_name=f"{fn.__name__}_{next(_serial)}")
+    copy = types.FunctionType(code, fn.__globals__, fn.__name__, fn.__defaults__, fn.__closure__)
+    copy.__kwdefaults__ = fn.__kwdefaults__
+    return copy

@@ -1,0 +1,110 @@
+"""Fused execution of a Spec: the optimized forward and backward, each one compiled pass.
+
+The forward kernel reads x once and writes f(x) (input guards included); the backward kernel reads
+the incoming gradient and x once, writes dL/dx and reduces dL/dp for learnable parameters in the
+same loop. Only x (and the parameter tensors) are saved between them. Both are generated from the
+Spec by :mod:`actlab.ops.optimize` and compiled by Inductor (:mod:`actlab.ops.compile`): vectorized
+C++ on CPU, Triton on CUDA, eager ops where compilation is unavailable.
+
+Kernels are built per Spec and device type before use (:func:`prepare`), so a user's
+``torch.compile`` of a model that holds them traces straight through without graph breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import astuple, dataclass
+from functools import cache
+
+import torch
+
+from actlab.catalog.spec import Spec
+from actlab.ops.compile import compiled
+from actlab.ops.eager import Params, guarded, kernel, reduce_to
+from actlab.ops.optimize import Optimized, optimize
+
+
+@dataclass(frozen=True)
+class FusedKernel:
+    """One Spec on one device type: its optimized forms as plain torch functions (to fuse into
+    larger kernels), and the autograd.Function running them as compiled passes."""
+
+    optimized: Optimized
+    value: Callable[..., torch.Tensor]  # f(x, *params), input guards included
+    gradients: Callable[..., list[torch.Tensor]]  # [df/dx, df/dp...](x, *params)
+    function: type[torch.autograd.Function]
+
+
+def prepare(spec: Spec, device_type: str) -> FusedKernel:
+    """Build (once) the fused kernel of ``spec`` for ``device_type``."""
+    return _build(spec, device_type)
+
+
+@cache
+def _build(spec: Spec, device_type: str) -> FusedKernel:
+    chosen = optimize(spec, device_type)
+    names = tuple(p.name for p in spec.params)
+    guards = astuple(kernel(spec).guards)
+    forward_of = chosen.forward.torch_function(spec.expression)
+    gradients_of = chosen.backward.torch_function(spec.backward_formula)
+
+    def value(x: torch.Tensor, *values) -> torch.Tensor:
+        params = dict(zip(names, values))
+        return guarded(x, lambda z: forward_of(z, **params)[0], *guards)
+
+    def gradients(x: torch.Tensor, *values) -> list[torch.Tensor]:
+        return gradients_of(x, **dict(zip(names, values)))
+
+    forward = compiled(value)
+
+    @compiled
+    def backward_input(grad: torch.Tensor, x: torch.Tensor, *values) -> torch.Tensor:
+        return grad * gradients(x, *values)[0]
+
+    @compiled
+    def backward_all(grad: torch.Tensor, x: torch.Tensor, *values) -> list[torch.Tensor]:
+        derivatives = gradients(x, *values)
+        return [grad * derivatives[0], *(reduce_to(grad * d, v) if isinstance(v, torch.Tensor)
+                                         else (grad * d).sum()
+                                         for d, v in zip(derivatives[1:], values))]
+
+    class Fused(torch.autograd.Function):
+        generate_vmap_rule = True
+
+        @staticmethod
+        def forward(x, *values):
+            return forward(x.detach(), *values)  # one graph whether or not x requires grad
+
+        @staticmethod
+        def setup_context(ctx, inputs, output):
+            x, *values = inputs
+            tensors = [v for v in values if isinstance(v, torch.Tensor)]
+            ctx.save_for_backward(x, *tensors)
+            ctx.floats = [None if isinstance(v, torch.Tensor) else v for v in values]
+
+        @staticmethod
+        def backward(ctx, grad):
+            x, *tensors = ctx.saved_tensors
+            it = iter(tensors)
+            values = [next(it) if f is None else f for f in ctx.floats]
+            wanted = ctx.needs_input_grad[1:]
+            if not any(wanted):
+                return backward_input(grad, x, *values), *(None for _ in values)
+            grad_x, *grad_params = backward_all(grad, x, *values)
+            return grad_x, *(g if w else None for g, w in zip(grad_params, wanted))
+
+    Fused.__name__ = Fused.__qualname__ = f"Fused_{spec.name}"
+    return FusedKernel(chosen, value, gradients, Fused)
+
+
+def apply(spec: Spec, x: torch.Tensor, params: Params,
+          kernels: Mapping[str, FusedKernel] | None = None) -> torch.Tensor:
+    """``spec`` at ``x`` through its fused kernel (``kernels``: prepared ones by device type).
+
+    With scalar parameters the kernel sees ``x`` flattened, so every shape, rank and stride of
+    the same dtype shares one compiled graph."""
+    fused = kernels[x.device.type] if kernels is not None else prepare(spec, x.device.type)
+    values = params.values()
+    if any(isinstance(v, torch.Tensor) and v.dim() for v in values):
+        return fused.function.apply(x, *values)
+    return fused.function.apply(x.reshape(-1), *values).view(x.shape)

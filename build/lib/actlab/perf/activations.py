@@ -1,0 +1,181 @@
+"""``actlab perf`` for catalog entries: each implementation against its floors, in one process.
+
+Per entry, forward and forward+backward medians for ``fused``, ``eager`` and ``native`` (where torch
+has the op); ``auto`` is the fastest of them whose output matches the eager reference; beside them
+the eager composite of the published formula (autograd through every op), a plain copy of the
+tensor (the memory roofline) and the primitive floor (one vectorized pass of each transcendental
+primitive the optimized forward calls). Also the bytes saved for backward per call and the peak
+memory of one training step of a small MLP.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+
+import sympy
+import torch
+from torch import nn
+
+from actlab.catalog.spec import Spec
+from actlab.ops import backend as backends
+from actlab.ops import eager
+from actlab.ops.costs import PRIMITIVES
+from actlab.ops.fused import prepare
+from actlab.perf.memory import peak_bytes, saved_bytes
+from actlab.perf.timing import median_seconds
+
+Run = Callable[[torch.Tensor], torch.Tensor]
+
+
+@dataclass
+class ActivationPerf:
+    """Medians in milliseconds (``None``: not applicable) and bytes, for one entry."""
+
+    name: str
+    auto: str  # the backend auto takes
+    form: str  # the optimizer's forward form
+    primitives: tuple[str, ...]
+    composite: bool  # the formula needs more than one torch op
+    forward_ms: dict[str, float | None] = field(default_factory=dict)
+    train_ms: dict[str, float | None] = field(default_factory=dict)  # forward + backward
+    saved_bytes: dict[str, int] = field(default_factory=dict)
+    peak_mlp_bytes: dict[str, int] = field(default_factory=dict)
+
+    def speedup(self, over: str, *, train: bool = True) -> float | None:
+        """How many times faster auto is than ``over``."""
+        times = self.train_ms if train else self.forward_ms
+        return None if times.get(over) is None else times[over] / times["auto"]
+
+    @property
+    def roofline_ratio(self) -> float:
+        """auto forward / max(copy, primitive floor)."""
+        floor = max(self.forward_ms["copy"], self.forward_ms["floor"] or 0.0)
+        return self.forward_ms["auto"] / floor
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def implementations(spec: Spec) -> dict[str, Run]:
+    """The contenders for ``auto`` plus the eager composite, at the entry's default parameters."""
+    params = spec.defaults
+    runs: dict[str, Run] = {}
+    for backend in ("fused", "eager", "native"):
+        if backend == "native" and spec.native is None:
+            continue
+        run = backends.implementation(spec, backend)
+        runs[backend] = lambda x, run=run: run(x, params)
+    runs["composite"] = lambda x: eager.composite(spec, x, params)
+    return runs
+
+
+def is_composite(spec: Spec) -> bool:
+    return sympy.count_ops(spec.expression.expr) > 1
+
+
+def measure(specs: Iterable[Spec], *, size: int = 2**22, dtype: torch.dtype = torch.float32,
+            device: str = "cpu", min_run_time: float = 0.3) -> Iterator[ActivationPerf]:
+    """Yield the measurements of each entry (one at a time, for progress bars)."""
+    gen = torch.Generator().manual_seed(0)
+    x = (torch.randn(size, generator=gen) * 4).to(device=device, dtype=dtype)
+    copy_ms = median_seconds(lambda: x.clone(), min_run_time=min_run_time) * 1e3
+    primitive_ms: dict[str, float] = {}
+
+    def primitive(name: str) -> float:
+        if name not in primitive_ms:
+            op, positive = PRIMITIVES[name], x.abs() + 0.5
+            primitive_ms[name] = median_seconds(lambda: op(positive),
+                                                min_run_time=min_run_time) * 1e3
+        return primitive_ms[name]
+
+    for spec in specs:
+        yield _measure_one(spec, x, copy_ms, primitive, min_run_time)
+
+
+def _measure_one(spec: Spec, x: torch.Tensor, copy_ms: float, primitive: Callable[[str], float],
+                 min_run_time: float) -> ActivationPerf:
+    optimized = prepare(spec, x.device.type).optimized
+    runs = implementations(spec)
+    reference = runs["eager"](x)
+    forward = {k: median_seconds(lambda run=run: run(x), min_run_time=min_run_time) * 1e3
+               for k, run in runs.items()}
+    train = {k: median_seconds(_training_step(run, x), min_run_time=min_run_time) * 1e3
+             for k, run in runs.items()}
+    correct = [k for k in ("fused", "eager", "native") if k in runs
+               and _close(runs[k](x), reference, spec.rtol)]
+    auto = min(correct, key=lambda k: train[k])
+    floor = sum(primitive(p) for p in optimized.primitives) if optimized.primitives else None
+    saved = {k: saved_bytes(runs[k], x[:4096]) for k in (auto, "composite")}
+    peaks = {k: peak_bytes(_mlp_step(runs[k], x.device, x.dtype), x.device)
+             for k in (auto, "composite")}
+    return ActivationPerf(
+        spec.name, auto, optimized.forward.name, optimized.primitives, is_composite(spec),
+        forward_ms={**forward, "auto": forward[auto], "copy": copy_ms, "floor": floor},
+        train_ms={**train, "auto": train[auto]},
+        saved_bytes={"auto": saved[auto], "composite": saved["composite"]},
+        peak_mlp_bytes={"auto": peaks[auto], "composite": peaks["composite"]},
+    )
+
+
+def _close(y: torch.Tensor, reference: torch.Tensor, rtol: float) -> bool:
+    err = (y.double() - reference.double()).abs() / (1 + reference.double().abs())
+    return bool((err.nan_to_num(math.inf) <= max(rtol, 10 * torch.finfo(y.dtype).eps)).all()
+                | (y.isnan() & reference.isnan()).all())
+
+
+def _training_step(run: Run, x: torch.Tensor) -> Callable[[], None]:
+    leaf = x.detach().clone().requires_grad_()
+    grad = torch.ones_like(x)
+
+    def step() -> None:
+        run(leaf).backward(grad)
+        leaf.grad = None
+
+    return step
+
+
+def _mlp_step(run: Run, device: torch.device, dtype: torch.dtype,
+              width: int = 256, batch: int = 4096, depth: int = 4) -> Callable[[], None]:
+    """One training step of a ``depth``-layer MLP using ``run`` between the layers."""
+
+    class Act(nn.Module):
+        def forward(self, h: torch.Tensor) -> torch.Tensor:
+            return run(h)
+
+    torch.manual_seed(0)
+    layers: list[nn.Module] = []
+    for _ in range(depth):
+        layers += [nn.Linear(width, width), Act()]
+    model = nn.Sequential(*layers, nn.Linear(width, 1)).to(device=device, dtype=dtype)
+    data = torch.randn(batch, width, device=device, dtype=dtype)
+
+    def step() -> None:
+        model(data).square().mean().backward()
+        model.zero_grad(set_to_none=True)
+
+    return step
+
+
+def summary(results: list[ActivationPerf]) -> dict[str, object]:
+    """The headline ratios the targets in docs/performance.md refer to."""
+    composite = [r.speedup("composite") for r in results if r.composite]
+    native = {r.name: r.speedup("native") for r in results if r.train_ms.get("native")}
+    within = [r for r in results if r.roofline_ratio <= 1.25]
+    return {
+        "entries": len(results),
+        "median_speedup_over_composite": _median(composite),
+        "min_speedup_over_native": min(native.values(), default=None),
+        "speedup_over_native": native,
+        "share_within_1.25x_of_floor": len(within) / len(results) if results else None,
+        "outside_floor": sorted(r.name for r in results if r.roofline_ratio > 1.25),
+    }
+
+
+def _median(values: list[float | None]) -> float | None:
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2

@@ -1,0 +1,32 @@
+"""Timing primitives shared by every benchmark, built on ``torch.utils.benchmark``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import torch
+from torch.utils import benchmark
+
+
+def median_seconds(work: Callable[[], object], *, min_run_time: float = 0.3) -> float:
+    """Median wall time of ``work()`` in seconds, after a warm-up call (which also compiles).
+
+    >>> median_seconds(lambda: torch.ones(8).sum(), min_run_time=0.01) > 0
+    True
+    """
+    return _measure(work, min_run_time).median
+
+
+def best_seconds(work: Callable[[], object], *, min_run_time: float = 0.3) -> float:
+    """Fastest block's mean time of ``work()``: robust when other processes share the cores
+    (interference only ever adds time). Used for calibration, where a cost must not be noise."""
+    return min(_measure(work, min_run_time).times)
+
+
+def _measure(work: Callable[[], object], min_run_time: float) -> benchmark.Measurement:
+    work()
+    if torch.cuda.is_available():
+        torch.cuda.synchronize()
+    timer = benchmark.Timer(stmt="work()", globals={"work": work},
+                            num_threads=torch.get_num_threads())
+    return timer.blocked_autorange(min_run_time=min_run_time)

@@ -1,0 +1,352 @@
+"""Verification of catalog entries: every check derives from the Spec alone.
+
+For each entry (default parameters unless stated):
+
+- ``forward``: float32 forward against a 30-digit mpmath evaluation of the formula at >= 1000
+  points, dense near 0 and out to +-1e4, within ``|y - ref| <= rtol * (1 + |ref|)``;
+- ``gradcheck``: ``torch.autograd.gradcheck`` in float64 over the input and every parameter;
+- ``derivative``: the symbolic derivative (the backward pass) against autograd through the
+  op-by-op composite, float64;
+- ``stability``: float32, bfloat16 and float16 inputs across each dtype's finite range: forward and
+  backward finite wherever the true value is, NaN propagates, +-inf give the mathematical limits;
+- ``properties``: every declared property holds numerically;
+- ``references``: torch's native op (where named) and every declared identity.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+
+import mpmath
+import torch
+
+from actlab.catalog.registry import lookup
+from actlab.catalog.spec import Reference, Spec
+from actlab.formula import Formula
+from actlab.ops import eager
+from actlab.precision import (
+    REFERENCE_DIGITS,
+    dtype_points,
+    reference,
+    reference_values,
+    relative_error,
+    verification_points,
+)
+
+log = logging.getLogger(__name__)
+
+DTYPES = (torch.float32, torch.bfloat16, torch.float16)
+CHECKS = ("forward", "gradcheck", "derivative", "stability", "properties", "references")
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool | None  # None: not applicable
+    detail: str = ""
+
+
+@dataclass
+class Report:
+    name: str
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok is not False for c in self.checks)
+
+    def failures(self) -> list[Check]:
+        return [c for c in self.checks if c.ok is False]
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "ok": self.ok, "checks": [asdict(c) for c in self.checks]}
+
+
+def verify(name: str | Spec, checks: Iterable[str] = CHECKS) -> Report:
+    """Run the named checks on one entry; an exception inside a check is a failed check."""
+    spec = lookup(name)
+    report = Report(spec.name)
+    for check in checks:
+        try:
+            report.checks.append(_CHECKS[check](spec))
+        except Exception as err:  # a crashing check is a failing check, reported with its cause
+            log.debug("check %s of %s crashed", check, spec.name, exc_info=True)
+            report.checks.append(Check(check, False, f"raised {type(err).__name__}: {err}"))
+    return report
+
+
+def verify_all(specs: Iterable[Spec], checks: Iterable[str] = CHECKS) -> Iterator[Report]:
+    checks = tuple(checks)
+    for spec in specs:
+        yield verify(spec, checks)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _reference(spec: Spec, expr=None, formula: Formula | None = None) -> Callable[[float], float]:
+    return reference(formula or spec.expression, spec.defaults, expr)
+
+
+def _evaluate(spec: Spec, x: torch.Tensor, params=None, grad: bool = False):
+    """Forward (and the backward's dy/dx when ``grad``) through actlab's eager path."""
+    values = spec.defaults if params is None else params
+    x = x.detach().clone().requires_grad_(grad)
+    y = eager.apply(spec, x, values)
+    if not grad:
+        return y.detach()
+    (g,) = torch.autograd.grad(y.sum(), x)
+    return y.detach(), g
+
+
+def _generic_points(n: int, low: float, high: float) -> torch.Tensor:
+    """Points that avoid round numbers, where kinks and thresholds of catalog entries sit."""
+    return torch.linspace(low, high, n, dtype=torch.float64) + 0.01234567
+
+
+def _params64(spec: Spec) -> dict[str, torch.Tensor]:
+    return {k: torch.tensor(v, dtype=torch.float64) for k, v in spec.defaults.items()}
+
+
+# --- the checks -------------------------------------------------------------------------------
+
+
+def check_forward(spec: Spec) -> Check:
+    x = verification_points()
+    y = _evaluate(spec, x)
+    ref = reference_values(spec.expression, spec.defaults, x)
+    err = relative_error(y, ref)
+    bad = ~(err <= spec.rtol)
+    worst = err.argmax()
+    detail = (f"{len(x)} points, max error {err[worst].item():.2e} at x={x[worst].item():.4g} "
+              f"(tolerance {spec.rtol:g} * (1 + |f|))")
+    if bad.any():
+        i = bad.nonzero()[0].item()
+        detail += f"; first failure x={x[i].item():.6g}: got {y[i].item():.8g}, want {ref[i]:.8g}"
+    return Check("forward", not bad.any(), detail)
+
+
+def check_gradcheck(spec: Spec) -> Check:
+    if spec.custom_backward:
+        return Check("gradcheck", None, "custom backward by design (not the derivative of f)")
+    x = _generic_points(24, -6, 6).requires_grad_()
+    names = [p.name for p in spec.params]
+    values = [v.requires_grad_() for v in _params64(spec).values()]
+
+    def f(x, *values):
+        return eager.apply(spec, x, dict(zip(names, values)))
+
+    ok = torch.autograd.gradcheck(f, (x, *values), eps=1e-6, atol=1e-5, rtol=1e-4,
+                                  raise_exception=False)
+    return Check("gradcheck", ok, f"float64, input and {len(values)} parameter(s)")
+
+
+def check_derivative(spec: Spec) -> Check:
+    if spec.custom_backward:
+        return Check("derivative", None, "custom backward by design")
+    x = _generic_points(401, -20, 20).requires_grad_()
+    params = _params64(spec)
+    (auto,) = torch.autograd.grad(eager.composite(spec, x, params).sum(), x)
+    _, symbolic = _evaluate(spec, x, params, grad=True)
+    finite = auto.isfinite() & symbolic.isfinite()
+    err = ((auto - symbolic).abs() / (1 + auto.abs()))[finite]
+    worst = err.max().item() if err.numel() else 0.0
+    ok = worst <= 1e-8 and finite.float().mean().item() > 0.9
+    return Check("derivative", ok, f"symbolic vs autograd max rel error {worst:.1e} "
+                                   f"on {int(finite.sum())} points")
+
+
+def check_stability(spec: Spec) -> Check:
+    problems: list[str] = []
+    f_ref = _reference(spec)
+    d_ref = _reference(spec, spec.derivative_expression("x"), spec.backward_formula)
+    limits = dict(zip((-1, 1), eager.kernel(spec).limits))
+    for dtype in DTYPES:
+        big = torch.finfo(dtype).max
+        x = dtype_points(dtype)
+        y, g = _evaluate(spec, x, grad=True)
+        xs = x.double().tolist()
+        for label, out, ref_of in (("f", y, f_ref), ("f'", g, d_ref)):
+            ref = torch.tensor([ref_of(v) for v in xs], dtype=torch.float64)
+            bad = ref.isfinite() & (ref.abs() <= big) & ~out.isfinite()
+            if bad.any():
+                i = bad.nonzero()[0].item()
+                problems.append(f"{dtype}: {label}({xs[i]:.3g}) = {out[i].item()} "
+                                f"but the true value is {ref[i].item():.4g}")
+        specials = torch.tensor([math.nan, -math.inf, math.inf], dtype=dtype)
+        out = _evaluate(spec, specials).double().tolist()
+        if not math.isnan(out[0]):
+            problems.append(f"{dtype}: NaN input gave {out[0]}")
+        for sign, got in ((-1, out[1]), (1, out[2])):
+            want = limits[sign]
+            if want is None:
+                continue
+            tol = 1e-2 * (1 + abs(want)) if math.isfinite(want) else 0.0
+            if not (got == want or abs(got - want) <= tol):
+                problems.append(f"{dtype}: f({sign * math.inf}) = {got}, limit is {want}")
+    detail = "; ".join(problems[:4]) or "finite where the true value is, NaN kept, limits at +-inf"
+    return Check("stability", not problems, detail)
+
+
+def check_properties(spec: Spec) -> Check:
+    props = spec.properties
+    if props is None:
+        return Check("properties", None, "no properties declared")
+    grid = torch.linspace(-8, 8, 160_001, dtype=torch.float64)
+    wide = torch.logspace(-3, 4, 400, dtype=torch.float64)
+    x = torch.unique(torch.cat([grid, wide, -wide]))
+    params = _params64(spec)
+    y = _evaluate(spec, x, params)
+    problems = []
+
+    def expect(declared: bool, measured: bool, what: str) -> None:
+        if declared != measured:
+            problems.append(f"declared {what}={declared} but measured {measured}")
+
+    steps = torch.diff(y)
+    expect(props.monotonic, bool((steps >= -1e-12 * (1 + y[1:].abs())).all()), "monotonic")
+    expect(props.zero_at_zero, abs(_evaluate(spec, torch.zeros(1, dtype=torch.float64),
+                                             params).item()) <= 1e-12, "zero_at_zero")
+    expect(props.zero_centered, bool(y.min() < 0 < y.max()), "zero_centered")
+    expect(props.sparse, _exact_zero_fraction(spec) >= 0.01, "sparse")
+    problems += _bound_problems(props.lower, y, x, -1) + _bound_problems(props.upper, y, x, 1)
+    if props.self_gated and not _is_self_gated(x, y):
+        problems.append("declared self_gated but f(x)/x is not a gate rising from ~0 to ~1")
+    measured = _smoothness(spec, grid, params)
+    if measured != props.smoothness:
+        problems.append(f"declared smoothness {props.smoothness} but measured {measured}")
+    if props.period is not None:
+        problems += _period_problems(spec, props.period, params)
+    return Check("properties", not problems, "; ".join(problems) or ", ".join(props.labels()))
+
+
+def _exact_zero_fraction(spec: Spec) -> float:
+    """Share of points in [-8, 8] where the 30-digit reference is exactly 0 (not an underflow)."""
+    f = spec.expression.mpmath_function()
+    with mpmath.workdps(REFERENCE_DIGITS):
+        values = [f(x, **spec.defaults) for x in _generic_points(321, -8, 8).tolist()]
+    return sum(v == 0 for v in values) / len(values)
+
+
+def _bound_problems(bound: float | None, y: torch.Tensor, x: torch.Tensor, side: int) -> list[str]:
+    what = "upper" if side > 0 else "lower"
+    extreme = (y.max() if side > 0 else y.min()).item()
+    if bound is None:
+        inner = y[x.abs() <= 100]
+        outer = y[x.abs() >= 1000]
+        inner_ext = inner.max() if side > 0 else inner.min()
+        outer_ext = outer.max() if side > 0 else outer.min()
+        if side * (outer_ext - inner_ext).item() < 1:
+            return [f"declared unbounded {what} but f levels off near {extreme:.4g}"]
+        return []
+    slack = 1e-9 * (1 + abs(bound))
+    if side * (extreme - bound) > slack:
+        return [f"{what} bound {bound:g} is violated: f reaches {extreme:.6g}"]
+    if side * (bound - extreme) > 1e-2 * (1 + abs(bound)):
+        return [f"{what} bound {bound:g} is not tight: f only reaches {extreme:.6g}"]
+    return []
+
+
+def _is_self_gated(x: torch.Tensor, y: torch.Tensor) -> bool:
+    keep = (x.abs() >= 1e-3) & (x.abs() <= 100)
+    gate = y[keep] / x[keep]
+    low, high = gate[0].item(), gate[-1].item()
+    return bool(gate.min() >= -1.0 and gate.max() <= 2.0 and high - low > 0.5 and abs(low) < 0.5)
+
+
+def _jump_at(g: torch.Tensor) -> int | None:
+    """Index where g jumps between neighbours much more than between the adjacent ones."""
+    g = g.nan_to_num(nan=0.0, posinf=1e300, neginf=-1e300)
+    d = torch.diff(g).abs()
+    around = torch.zeros_like(d)
+    around[1:-1] = d[:-2] + d[2:]
+    found = ((d > 1e-6) & (d > 20 * around + 1e-9))[1:-1].nonzero()
+    return int(found[0]) + 1 if len(found) else None
+
+
+def _smoothness(spec: Spec, grid: torch.Tensor, params) -> str:
+    """The class of f from jumps in f, f' and f'' (differences of f') on a uniform grid.
+
+    A jump counts only if it persists when the grid around it is refined twice (1000x each):
+    steep but smooth transitions (a tiny width parameter) then resolve, real kinks do not.
+    """
+    f = spec.expression
+    function = f.torch_function(f.expr, f.derivative())
+
+    def levels(x: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        value, slope = function(x, **params)
+        return value, slope, torch.diff(slope) / (x[1] - x[0])
+
+    for order, name in enumerate(("discontinuous", "C0", "C1")):
+        x = grid
+        for _ in range(3):
+            at = _jump_at(levels(x)[order])
+            if at is None:
+                break
+            step = (x[1] - x[0]).item()
+            x = torch.linspace(x[at].item() - 10 * step, x[at].item() + 10 * step, 20_001,
+                               dtype=torch.float64)
+        else:
+            return name
+    return "Cinf"
+
+
+def _period_problems(spec: Spec, period: str, params) -> list[str]:
+    p = Formula(period, tuple(params)).torch_function()(torch.zeros(1, dtype=torch.float64),
+                                                       **params)[0].item()
+    x = _generic_points(401, -10, 10)
+    shift = _evaluate(spec, x + p, params) - _evaluate(spec, x, params)
+    spread = (shift.max() - shift.min()).item()
+    if spread > 1e-9 * (1 + shift.abs().max().item()):
+        return [f"f(x + {p:.6g}) - f(x) varies by {spread:.2e}: period is wrong"]
+    return []
+
+
+def check_references(spec: Spec) -> Check:
+    x = torch.cat([_generic_points(2001, -10, 10), torch.logspace(-4, 2, 200, dtype=torch.float64),
+                   -torch.logspace(-4, 2, 200, dtype=torch.float64)])
+    results = []
+    if spec.native is not None:
+        for dtype, tol in ((torch.float64, 1e-10), (torch.float32, spec.rtol)):
+            xd = x.to(dtype)
+            ours = _evaluate(spec, xd).double()
+            theirs = spec.native(xd, **spec.defaults).double()
+            err = ((ours - theirs).abs() / (1 + theirs.abs())).max().item()
+            results.append((f"native {dtype} {err:.1e}", err <= tol))
+    for ref in spec.references:
+        err = _reference_error(spec, ref, x)
+        results.append((f"{_describe(ref)} {err:.1e}", err <= ref.atol))
+    if not results:
+        return Check("references", None, "no native op or identity declared")
+    detail = "; ".join(f"{text} {'ok' if ok else 'FAILED'}" for text, ok in results)
+    return Check("references", all(ok for _, ok in results), detail)
+
+
+def _reference_error(spec: Spec, ref: Reference, x: torch.Tensor) -> float:
+    params = {**spec.defaults, **ref.params}
+    ours = _evaluate(spec, x, params)
+    if isinstance(ref.target, str):
+        target = lookup(ref.target)
+        theirs = _evaluate(target, x, {**target.defaults, **ref.target_params})
+    else:
+        theirs = ref.target(x, **ref.target_params)
+    return (ours - theirs).abs().max().item()
+
+
+def _describe(ref: Reference) -> str:
+    target = ref.target if isinstance(ref.target, str) else getattr(ref.target, "__name__", "fn")
+    given = ", ".join(f"{k}={v:g}" for k, v in ref.params.items())
+    return ref.note or f"= {target}" + (f" at {given}" if given else "")
+
+
+_CHECKS: dict[str, Callable[[Spec], Check]] = {
+    "forward": check_forward,
+    "gradcheck": check_gradcheck,
+    "derivative": check_derivative,
+    "stability": check_stability,
+    "properties": check_properties,
+    "references": check_references,
+}
