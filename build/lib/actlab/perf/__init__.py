@@ -1,1 +1,0 @@
-"""Speed and memory measurements behind ``actlab perf`` (benchmarks, never tests)."""
