@@ -3,17 +3,17 @@ import tempfile
 
 import pytest
 
-from actlab.catalog import registry
+from actlab.catalog.registry import CATALOG
 
 # measured cost tables and auto choices of the developer's machine stay out of the tests
 os.environ["ACTLAB_CACHE"] = tempfile.mkdtemp(prefix="actlab-test-cache-")
 
 
 @pytest.fixture
-def scratch_registry(monkeypatch):
+def scratch_registry():
     """User registrations made by a test vanish after it."""
-    monkeypatch.setattr(registry, "_SPECS", dict(registry._SPECS))
-    monkeypatch.setattr(registry, "_NAMES", dict(registry._NAMES))
+    with CATALOG.scratch():
+        yield
 
 
 @pytest.fixture

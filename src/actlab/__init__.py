@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib.metadata import version
 
 import torch
 
@@ -39,7 +40,7 @@ from actlab.nn.activation import Activation
 from actlab.ops import backend as backends
 from actlab.ops.backend import Backend
 
-__version__ = "0.1.0"
+__version__ = version("actlab")
 
 
 def get(

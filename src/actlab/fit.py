@@ -5,9 +5,8 @@ approximate ``target`` over a domain, and how far off they are. Learnable module
 initialization (a PAU starts as leaky ReLU, a Hermite unit as GELU), and model surgery uses it to
 replace a trained network's activation by a learnable one.
 
-The families' plain formulas live here too (:func:`rational_value`, :func:`hermite_features`,
-:func:`fourier_features`): the fit, the modules and the fused kernels' reference all evaluate the
-same expressions.
+The families' plain formulas are in :mod:`actlab.series`: the fit, the modules and the fused
+kernels' reference all evaluate the same expressions.
 
 >>> result = fit("tanh", "hermite", degree=5, domain=(-2.0, 2.0))
 >>> result.coefficients["coefficients"].shape, result.max_error < 0.05
@@ -19,7 +18,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
 import torch
 
@@ -27,12 +25,17 @@ from actlab.catalog.registry import lookup
 from actlab.catalog.spec import Spec
 from actlab.errors import ParameterError
 from actlab.ops import eager
+from actlab.series import (
+    DENOMINATORS,
+    Denominator,
+    fourier_features,
+    hermite_features,
+    rational_value,
+)
 
 Target = str | Spec | Callable[[torch.Tensor], torch.Tensor]
 Weight = Callable[[torch.Tensor], torch.Tensor]
-Denominator = Literal["abs_sum", "sum_abs"]
 FAMILIES = ("rational", "hermite", "fourier")
-DENOMINATORS: tuple[Denominator, ...] = ("abs_sum", "sum_abs")
 
 
 @dataclass(frozen=True)
@@ -49,46 +52,6 @@ class Fit:
     max_error: float
     rms_error: float
     domain: tuple[float, float]
-
-
-# --- the families' formulas -------------------------------------------------------------------
-
-
-def rational_value(x: torch.Tensor, numerator: torch.Tensor, denominator: torch.Tensor,
-                   form: Denominator = "abs_sum") -> torch.Tensor:
-    """P(x)/Q(x) with P = sum_j a_j x^j and a safe denominator, written plainly.
-
-    ``form="abs_sum"``: Q = 1 + |sum_k b_k x^k| (the PAU paper's safe PAU); ``"sum_abs"``:
-    Q = 1 + sum_k |b_k| |x|^k (the PAU reference code). ``numerator`` holds a_0..a_m and
-    ``denominator`` b_1..b_n along their last dim; leading dims broadcast against ``x``.
-    """
-    p = sum(numerator[..., j] * x**j for j in range(numerator.shape[-1]))
-    orders = range(1, denominator.shape[-1] + 1)
-    if form == "abs_sum":
-        q = 1 + sum(denominator[..., k - 1] * x**k for k in orders).abs()
-    else:
-        q = 1 + sum(denominator[..., k - 1].abs() * x.abs() ** k for k in orders)
-    return p / q
-
-
-def hermite_features(x: torch.Tensor, degree: int) -> torch.Tensor:
-    """He_k(x)/sqrt(k!) for k = 0..degree along a new last dim: orthonormal under N(0, 1).
-
-    >>> hermite_features(torch.tensor([2.0]), 2)  # 1, x, (x^2 - 1)/sqrt(2)
-    tensor([[1.0000, 2.0000, 2.1213]])
-    """
-    values = [torch.ones_like(x), x]
-    for k in range(1, degree):  # He_{k+1} = x He_k - k He_{k-1}
-        values.append(x * values[k] - k * values[k - 1])
-    return torch.stack(
-        [v / math.sqrt(math.factorial(k)) for k, v in enumerate(values[: degree + 1])], -1)
-
-
-def fourier_features(x: torch.Tensor, frequencies: int) -> torch.Tensor:
-    """[1, cos x, ..., cos Kx, sin x, ..., sin Kx] along a new last dim."""
-    k = torch.arange(1, frequencies + 1, dtype=x.dtype, device=x.device)
-    angles = x[..., None] * k
-    return torch.cat([torch.ones_like(x)[..., None], angles.cos(), angles.sin()], -1)
 
 
 def _feature_derivatives(family: str, x: torch.Tensor, degree: int) -> torch.Tensor:

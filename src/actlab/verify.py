@@ -35,6 +35,7 @@ from actlab.precision import (
     relative_error,
     verification_points,
 )
+from actlab.tables import Table
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,18 @@ class Report:
 
     def to_dict(self) -> dict:
         return {"name": self.name, "ok": self.ok, "checks": [asdict(c) for c in self.checks]}
+
+
+def table(reports: list[Report], checks: Iterable[str] = CHECKS) -> Table:
+    """One row per entry, one column per check: ok, FAIL or n/a; each failure's detail below."""
+    checks = tuple(checks)
+    word = {True: "ok", False: "FAIL", None: "n/a"}
+    rows = [(r.name, *(word[{c.name: c.ok for c in r.checks}.get(c)] for c in checks))
+            for r in reports]
+    failures = [f"{r.name} {c.name}: {c.detail}" for r in reports for c in r.failures()]
+    passed = sum(r.ok for r in reports)
+    note = "\n".join([*failures, f"{passed} of {len(reports)} entries pass every check."])
+    return Table.of(("entry", *checks), rows, "actlab verify", note)
 
 
 def verify(name: str | Spec, checks: Iterable[str] = CHECKS) -> Report:

@@ -3,8 +3,8 @@ import torch
 
 import actlab
 from actlab.errors import ParameterError
-from actlab.fit import rational_value
 from actlab.nn.learnable import Rational, rational
+from actlab.series import rational_value
 
 
 @pytest.mark.parametrize("form", ["abs_sum", "sum_abs"])

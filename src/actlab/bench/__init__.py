@@ -8,13 +8,15 @@ database, compare with sound statistics and write a self-contained HTML report.
 """
 
 from actlab.bench.acts import ActChoice, parse_acts
+from actlab.bench.benchmark import BenchResult, run
 from actlab.bench.runner import Progress, RunSpec, execute, plan, sweep
 from actlab.bench.store import RunKey, RunRecord, Store
-from actlab.bench.tasks import Metric, Published, Task, get_task, task_names
+from actlab.bench.task import Metric, Published, Task
+from actlab.bench.tasks import get_task, task_names
 from actlab.errors import DataError, OutputError, StoreError
 
 __all__ = [
-    "ActChoice", "DataError", "Metric", "OutputError", "Progress", "Published", "RunKey",
-    "RunRecord", "RunSpec", "Store", "StoreError", "Task", "execute", "get_task", "parse_acts",
-    "plan", "sweep", "task_names",
+    "ActChoice", "BenchResult", "DataError", "Metric", "OutputError", "Progress", "Published",
+    "RunKey", "RunRecord", "RunSpec", "Store", "StoreError", "Task", "execute", "get_task",
+    "parse_acts", "plan", "run", "sweep", "task_names",
 ]  # fmt: skip

@@ -1,30 +1,34 @@
-"""Nonlinearity choices for a sweep, parsed from text such as ``relu,gelu,swish:beta=2``.
+"""Nonlinearity choices for a sweep, parsed from text such as ``relu,gelu,swish:beta=2,swiglu``.
 
 The text is split and converted with ``float``; nothing is evaluated. Names and parameters are
 checked against the catalog, so unknown names list close matches and bad values name the range.
+Gated feed-forward blocks (``swiglu``, ``geglu``... of :data:`actlab.nn.feedforward.BLOCKS`) are
+choices too, for the tasks whose models have feed-forward blocks.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import partial
 
 from torch import nn
 
-import actlab
+from actlab.catalog import lookup
 from actlab.errors import ParameterError
+from actlab.nn import Activation, FeedForward
+from actlab.nn.feedforward import BLOCKS
 
 
 @dataclass(frozen=True)
 class ActChoice:
-    """A catalog nonlinearity with every parameter value fixed (defaults filled in).
+    """A catalog nonlinearity, or a gated block, with every parameter value fixed (defaults
+    filled in). Calling it makes a fresh module.
 
     >>> choice = ActChoice.of("swish", beta=2)
     >>> choice.label, choice.params_json
     ('swish(beta=2)', '{"beta": 2.0}')
-    >>> ActChoice.of("swish").label
-    'swish'
+    >>> choice().spec.name, ActChoice.of("swiglu").gated
+    ('swish', True)
     """
 
     name: str
@@ -32,14 +36,27 @@ class ActChoice:
 
     @classmethod
     def of(cls, name: str, **params: float) -> ActChoice:
-        spec = actlab.lookup(name)
+        block = name.strip().lower()
+        if block in BLOCKS:
+            gate = BLOCKS[block][0]
+            if gate is None and params:
+                raise ParameterError(f"{block} has no parameters; got {', '.join(params)}")
+            values = lookup(gate).resolve(params) if gate else {}
+            return cls(block, tuple(sorted((k, float(v)) for k, v in values.items())))
+        spec = lookup(name)
         values = spec.resolve(params)
         return cls(spec.name, tuple(sorted((k, float(v)) for k, v in values.items())))
 
     @property
+    def gated(self) -> bool:
+        """Whether this is a gated feed-forward block rather than an elementwise nonlinearity."""
+        return self.name in BLOCKS
+
+    @property
     def label(self) -> str:
         """The name, with the parameters that differ from the defaults."""
-        defaults = actlab.lookup(self.name).defaults
+        gate = BLOCKS[self.name][0] if self.gated else self.name
+        defaults = lookup(gate).defaults if gate else {}
         changed = [f"{k}={v:g}" for k, v in self.params if v != defaults[k]]
         return f"{self.name}({', '.join(changed)})" if changed else self.name
 
@@ -47,21 +64,37 @@ class ActChoice:
     def params_json(self) -> str:
         return json.dumps(dict(self.params), sort_keys=True)
 
-    @property
-    def factory(self) -> partial[nn.Module]:
-        """A zero-argument callable making a fresh module of this nonlinearity.
+    def __call__(self) -> nn.Module:
+        """A fresh elementwise module of this nonlinearity.
 
-        >>> ActChoice.of("snake", a=2).factory().spec.name
-        'snake'
+        >>> float(ActChoice.of("snake", a=2)().a)
+        2.0
         """
-        return partial(actlab.get, self.name, **dict(self.params))
+        if self.gated:
+            raise ParameterError(f"{self.name} is a gated feed-forward block, not an elementwise "
+                                 f"nonlinearity; only tasks with feed-forward blocks take it")
+        return Activation(self.name, **dict(self.params))
+
+    def feed_forward(self, dim: int) -> nn.Module:
+        """A transformer feed-forward block of width ``dim`` (with biases): the gated block at
+        the 2/3 hidden width that keeps the parameter count of the plain 4*dim block, or
+        Linear-nonlinearity-Linear at 4*dim.
+
+        >>> sum(p.numel() for p in ActChoice.of("swiglu").feed_forward(48).parameters())
+        18736
+        >>> sum(p.numel() for p in ActChoice.of("gelu").feed_forward(48).parameters())
+        18672
+        """
+        if self.gated:
+            return FeedForward(dim, act=self.name, bias=True, **dict(self.params))
+        return nn.Sequential(nn.Linear(dim, 4 * dim), self(), nn.Linear(4 * dim, dim))
 
 
 def parse_acts(text: str) -> list[ActChoice]:
     """Parse ``name[:param=value[:param=value...]]`` items separated by commas.
 
-    >>> [c.label for c in parse_acts("relu, swish:beta=2, snake:a=0.5")]
-    ['relu', 'swish(beta=2)', 'snake(a=0.5)']
+    >>> [c.label for c in parse_acts("relu, swish:beta=2, snake:a=0.5, swiglu")]
+    ['relu', 'swish(beta=2)', 'snake(a=0.5)', 'swiglu']
     """
     choices = []
     for item in (part.strip() for part in text.split(",")):

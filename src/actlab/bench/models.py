@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from actlab.bench.tasks import ActFactory
+from actlab.bench.task import ActFactory
 
 
 def mlp(sizes: Sequence[int], act: ActFactory) -> nn.Sequential:
@@ -68,14 +68,15 @@ class ConvNet2d(nn.Module):
 
 
 class Block(nn.Module):
-    """Pre-norm transformer block: causal self-attention, then the feed-forward nonlinearity."""
+    """Pre-norm transformer block: causal self-attention, then the feed-forward block made by
+    ``feed_forward(width)``."""
 
-    def __init__(self, width: int, heads: int, act: ActFactory):
+    def __init__(self, width: int, heads: int, feed_forward: Callable[[int], nn.Module]):
         super().__init__()
         self.heads = heads
         self.norm1, self.norm2 = nn.LayerNorm(width), nn.LayerNorm(width)
         self.qkv, self.proj = nn.Linear(width, 3 * width), nn.Linear(width, width)
-        self.ff = mlp([width, 4 * width, width], act)
+        self.ff = feed_forward(width)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         b, t, c = x.shape
@@ -90,16 +91,17 @@ class GPT(nn.Module):
     """A small character-level GPT: token and position embeddings, pre-norm blocks, tied head."""
 
     def __init__(self, vocab: int, context: int, layers: int, heads: int, width: int,
-                 act: ActFactory):
+                 feed_forward: Callable[[int], nn.Module]):
         super().__init__()
         if width % heads:
             raise ValueError(f"width {width} must be divisible by heads {heads}")
         self.tokens, self.positions = nn.Embedding(vocab, width), nn.Embedding(context, width)
-        self.blocks = nn.Sequential(*(Block(width, heads, act) for _ in range(layers)))
+        self.blocks = nn.Sequential(*(Block(width, heads, feed_forward) for _ in range(layers)))
         self.norm = nn.LayerNorm(width)
         self.head = nn.Linear(width, vocab, bias=False)
         self.head.weight = self.tokens.weight
-        residual = ("proj.weight", "ff.2.weight")  # scaled down by depth, as in GPT-2
+        # the projections back into the residual stream, scaled down by depth as in GPT-2
+        residual = ("proj.weight", "ff.2.weight", "ff.proj_out.weight")
         for name, p in self.named_parameters():
             if p.dim() == 2:
                 std = 0.02 / math.sqrt(2 * layers) if name.endswith(residual) else 0.02

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,7 +29,8 @@ import torch
 
 from actlab.bench.acts import ActChoice
 from actlab.bench.store import RunKey, RunRecord, Store
-from actlab.bench.tasks import SUITES, Context, get_task, task_names
+from actlab.bench.task import SUITES, Context
+from actlab.bench.tasks import get_task, task_names
 from actlab.errors import ActlabError, ParameterError, UnknownNameError
 from actlab.ops.machine import cpu_model
 
@@ -62,7 +64,8 @@ def plan(acts: Sequence[ActChoice], seeds: int, suite: str = "quick",
          tasks: Sequence[str] | None = None, data_dir: Path | None = None,
          device: str = "cpu") -> list[RunSpec]:
     """The runs of a sweep, seed by seed (so early results already cover every pair), after
-    checking that every task's data is present."""
+    checking that every task's data is present. Gated blocks run on the tasks that take them.
+    """
     if suite not in SUITES:
         raise UnknownNameError("suite", suite, SUITES)
     if seeds < 1:
@@ -70,13 +73,20 @@ def plan(acts: Sequence[ActChoice], seeds: int, suite: str = "quick",
     if not acts:
         raise ParameterError("name at least one nonlinearity")
     chosen = [get_task(name) for name in (tasks or task_names())]
+    gated = [act.label for act in acts if act.gated]
+    if gated and not any(task.gated for task in chosen):
+        takers = [name for name in task_names() if get_task(name).gated]
+        raise ParameterError(f"{', '.join(gated)}: gated feed-forward blocks run only on tasks "
+                             f"with feed-forward blocks ({', '.join(takers)}); add one to the "
+                             "tasks")
     for task in chosen:
         if task.check is not None:
             task.check(data_dir)
     data = str(data_dir) if data_dir else None
     return [RunSpec.create(task.name, model, act, seed, suite, task.budget(suite, model),
                            data_dir=data, device=device)
-            for seed in range(seeds) for task in chosen for model in task.models for act in acts]
+            for seed in range(seeds) for task in chosen for model in task.models for act in acts
+            if task.gated or not act.gated]
 
 
 def execute(spec: RunSpec) -> RunRecord:
@@ -91,7 +101,7 @@ def execute(spec: RunSpec) -> RunRecord:
                       Path(spec.data_dir) if spec.data_dir else None)
     start = time.perf_counter()
     try:
-        outcome = task.run(spec.key.model, spec.act.factory, spec.config, context)
+        outcome = task.run(spec.key.model, spec.act, spec.config, context)
         status, reason, metrics, curves = "ok", None, outcome.metrics, outcome.curves
     except Exception as err:  # noqa: BLE001 - any failure of one run is recorded, not raised
         status, reason, metrics, curves = "failed", f"{type(err).__name__}: {err}", {}, {}
@@ -103,10 +113,8 @@ def execute(spec: RunSpec) -> RunRecord:
 
 def environment(spec: RunSpec) -> dict[str, Any]:
     """Versions and hardware of the process running ``spec``."""
-    import actlab
-
     gpu = torch.cuda.get_device_name() if spec.device.startswith("cuda") else None
-    return {"actlab": actlab.__version__, "torch": torch.__version__,
+    return {"actlab": version("actlab"), "torch": torch.__version__,
             "python": platform.python_version(), "platform": platform.platform(),
             "cpu": cpu_model(), "cpus": os.cpu_count(), "gpu": gpu, "device": spec.device,
             "threads": torch.get_num_threads(), "host": platform.node()}

@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from actlab.bench.tasks import Context, Curves, Outcome
+from actlab.bench.task import Context, Curves, Outcome
 
 
 class Diverged(ArithmeticError):

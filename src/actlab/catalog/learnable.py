@@ -5,8 +5,11 @@ Their trainable forms with shared, per-channel or per-group coefficients are the
 ``actlab.nn.learnable`` and ``actlab.nn.feedforward``.
 """
 
+import torch
+
 from actlab.catalog.gated import HUANG_2024
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+from actlab.series import rational_value
 
 MOLINA_2019 = Citation(
     "Padé Activation Units: End-to-end Learning of Flexible Activation Functions in Deep "
@@ -29,10 +32,10 @@ _PAU_FAR = ("x * where(abs(x) > 1, (a0 * x**-5 + a1 * x**-4 + a2 * x**-3 + a3 * 
             "+ a5) / (x**-4 + abs(b1 / x) / x**2 + abs(b2) * x**-2 + abs(b3 / x) + abs(b4)), 0)")
 
 
-def _pau_plain(x):
-    """The PAU at its defaults written directly: sum a_j x^j / (1 + sum |b_k||x|^k)."""
-    p = sum(a * x**j for j, a in enumerate(_PAU_NUMERATOR))
-    return p / (1 + sum(b * x.abs() ** k for k, b in enumerate(_PAU_DENOMINATOR, 1)))
+def _pau_plain(x: torch.Tensor) -> torch.Tensor:
+    """The PAU at its defaults as the two polynomials' plain ratio (:func:`rational_value`)."""
+    return rational_value(x, x.new_tensor(_PAU_NUMERATOR), x.new_tensor(_PAU_DENOMINATOR),
+                          "sum_abs")
 
 
 SPECS: tuple[Spec, ...] = (

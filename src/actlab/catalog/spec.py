@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
@@ -195,15 +195,3 @@ class Spec:
 
     def __hash__(self) -> int:
         return hash((self.name, self.formula, self.derivative, self.params))
-
-    def __reduce__(self):
-        """Registered entries pickle by name (their ``native`` may be a lambda); others by value."""
-        from actlab.catalog import registry
-
-        if registry._SPECS.get(self.name) is self:
-            return registry.lookup, (self.name,)
-        return _rebuild, (type(self), {f.name: getattr(self, f.name) for f in fields(self)})
-
-
-def _rebuild(cls: type[Spec], values: dict) -> Spec:
-    return cls(**values)

@@ -23,9 +23,10 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
+from actlab.errors import ActlabError
 from actlab.ops.compile import compiled
 from actlab.ops.machine import machine_file, read_json, write_json
-from actlab.perf.timing import best_seconds
+from actlab.ops.timing import best_seconds
 
 log = logging.getLogger(__name__)
 
@@ -87,4 +88,5 @@ def table_for(device_type: str = "cpu") -> Mapping[str, float]:
                 log.info("no cost table for this machine yet (actlab perf --calibrate); using "
                          "the reference machine's")
             return table
-    raise FileNotFoundError(f"no usable cost table: {path} and {REFERENCE_TABLE} are missing")
+    raise ActlabError(f"no usable cost table: {path} and the packaged {REFERENCE_TABLE.name} are "
+                      "missing or incomplete; reinstall actlab or run `actlab perf --calibrate`")

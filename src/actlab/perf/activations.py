@@ -23,8 +23,9 @@ from actlab.ops import backend as backends
 from actlab.ops import eager
 from actlab.ops.costs import PRIMITIVES
 from actlab.ops.fused import prepare
+from actlab.ops.timing import median_seconds
 from actlab.perf.memory import peak_bytes, saved_bytes
-from actlab.perf.timing import median_seconds
+from actlab.tables import Table
 
 Run = Callable[[torch.Tensor], torch.Tensor]
 
@@ -179,3 +180,33 @@ def _median(values: list[float | None]) -> float | None:
         return None
     mid = len(values) // 2
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+COLUMNS = ("entry", "auto", "form", "primitives", "fwd ms", "fwd+bwd ms", "vs composite",
+           "vs native", "fwd / floor", "saved KiB (4096 el.) auto / comp.",
+           "MLP peak MiB auto / comp.")
+
+
+def table(results: list[ActivationPerf]) -> Table:
+    """One row per entry: auto's times and its fwd+bwd speed-ups; the headline ratios as note."""
+    rows = [(r.name, r.auto, r.form, " ".join(r.primitives) or "-",
+             f"{r.forward_ms['auto']:.2f}", f"{r.train_ms['auto']:.2f}",
+             _ratio(r.speedup("composite")), _ratio(r.speedup("native")),
+             _ratio(r.roofline_ratio),
+             f"{r.saved_bytes['auto'] // 1024} / {r.saved_bytes['composite'] // 1024}",
+             f"{r.peak_mlp_bytes['auto'] / 2**20:.1f} / "
+             f"{r.peak_mlp_bytes['composite'] / 2**20:.1f}") for r in results]
+    totals = summary(results)
+    outside = ", ".join(totals["outside_floor"]) or "none"
+    note = (f"median fwd+bwd speedup over the eager composite (composite entries): "
+            f"{_ratio(totals['median_speedup_over_composite'])}; slowest vs native: "
+            f"{_ratio(totals['min_speedup_over_native'])}; forward within 1.25x of the floor: "
+            f"{totals['share_within_1.25x_of_floor']:.0%} of {totals['entries']} entries. "
+            f"Outside 1.25x of the floor: {outside}.")
+    return Table.of(COLUMNS, rows, "actlab perf (fwd+bwd speedups of auto; floor = max(copy, "
+                    "primitives))", note)
+
+
+def _ratio(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}x"
+

@@ -8,7 +8,7 @@
   eager torch, and against a loop over the layer's edges.
 
 Each returns :class:`Comparison` rows; ``actlab perf`` shows them. Timings are medians from
-:func:`actlab.perf.timing.median_seconds`, all measured in one process.
+:func:`actlab.ops.timing.median_seconds`, all measured in one process.
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-import actlab
-from actlab.fit import rational_value
+from actlab.catalog import lookup
 from actlab.nn.feedforward import gated_product
 from actlab.nn.kan import KANLinear, bspline_bases
 from actlab.nn.learnable.rational import rational
 from actlab.ops import eager
-from actlab.perf.timing import median_seconds
+from actlab.ops.timing import median_seconds
+from actlab.series import rational_value
+from actlab.tables import Table
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def pau(elements: int = 2**22, groups: int = 1, form: str = "abs_sum",
 def gated(gate: str = "silu", tokens: int = 2048, hidden: int = 2048,
           min_run_time: float = 0.3) -> list[Comparison]:
     """act(gate)*up forward+backward on a (tokens, 2*hidden) gate|up projection."""
-    spec = actlab.lookup(gate)
+    spec = lookup(gate)
     gate_up = torch.randn(tokens, 2 * hidden, requires_grad=True)
     params = {p.name: torch.tensor(p.default, requires_grad=p.learnable) for p in spec.params}
     inputs = [gate_up, *(v for v in params.values() if v.requires_grad)]
@@ -155,3 +156,12 @@ def all_benchmarks(min_run_time: float = 0.3) -> list[Comparison]:
                                                   min_run_time=min_run_time),
             *gated("silu", min_run_time=min_run_time), *gated("gelu", min_run_time=min_run_time),
             *gated("xsilu", min_run_time=min_run_time), *kan(min_run_time=min_run_time)]
+
+
+def table(rows: list[Comparison]) -> Table:
+    """One row per benchmark and baseline, forward+backward."""
+    cells = [(r.name, r.case, r.baseline, f"{r.seconds * 1e3:.2f}",
+              f"{r.baseline_seconds * 1e3:.2f}", f"{r.speedup:.1f}x") for r in rows]
+    return Table.of(("benchmark", "case", "baseline", "actlab ms", "baseline ms", "speed-up"),
+                    cells, "actlab perf --modules (forward+backward)")
+

@@ -13,7 +13,8 @@ import numpy as np
 from actlab.bench.acts import ActChoice
 from actlab.bench.stats import Comparison, Summary, compare, mean_ranks, summarize
 from actlab.bench.store import Run, Store
-from actlab.bench.tasks import Metric, Published, get_task
+from actlab.bench.task import Metric, Published
+from actlab.bench.tasks import get_task
 from actlab.errors import ActlabError
 
 ALPHA = 0.05

@@ -64,13 +64,15 @@ def curves(board: Board) -> str | None:
 
 
 def shapes(acts: dict[str, ActChoice], low: float = -5.0, high: float = 5.0) -> str | None:
-    """Each nonlinearity (with its benchmarked parameters) and its derivative."""
+    """Each elementwise nonlinearity (with its benchmarked parameters) and its derivative; gated
+    blocks are not functions of one variable and are left out."""
+    acts = {label: choice for label, choice in acts.items() if not choice.gated}
     if not acts:
         return None
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), constrained_layout=True)
     x = torch.linspace(low, high, 801, requires_grad=True)
     for label, choice in sorted(acts.items()):
-        y = choice.factory()(x)
+        y = choice()(x)
         (dy,) = torch.autograd.grad(y.sum(), x)
         left.plot(x.detach(), y.detach(), label=label, lw=1.3)
         right.plot(x.detach(), dy, label=label, lw=1.3)

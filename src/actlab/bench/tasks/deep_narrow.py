@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from actlab.bench.models import init_for, mlp
-from actlab.bench.tasks import ActFactory, Context, Metric, Outcome, Task, register
+from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task
 from actlab.bench.tasks.digits import dataset
 from actlab.bench.training import Schedule, train_classifier
 
@@ -56,7 +56,7 @@ def _budget(steps: int) -> dict[str, Config]:
             for name, depth in DEPTHS.items()}
 
 
-TASK = register(Task(
+TASK = Task(
     name="deep_narrow",
     description="plain MLPs of depth 20 and 50 (width 32, no normalization) on 8x8 digits",
     models=tuple(DEPTHS),
@@ -67,4 +67,4 @@ TASK = register(Task(
              Metric("test_loss", False)),
     budgets={"quick": _budget(300), "standard": _budget(1500), "full": _budget(5000)},
     run=run,
-))
+)

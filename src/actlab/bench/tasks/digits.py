@@ -8,7 +8,7 @@ from functools import cache
 import torch
 
 from actlab.bench.models import ConvNet2d, mlp
-from actlab.bench.tasks import ActFactory, Context, Metric, Outcome, Task, register
+from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task
 from actlab.bench.training import Schedule, train_classifier
 
 
@@ -43,7 +43,7 @@ def _budget(steps: int) -> dict[str, Config]:
             "cnn": Config(Schedule(steps, 3e-3, batch_size=64), width=16)}
 
 
-TASK = register(Task(
+TASK = Task(
     name="digits",
     description="8x8 digits (sklearn.datasets.load_digits), 1347 train / 450 test",
     models=("mlp", "cnn"),
@@ -51,4 +51,4 @@ TASK = register(Task(
              Metric("test_loss", False), Metric("train_loss", False)),
     budgets={"quick": _budget(400), "standard": _budget(2000), "full": _budget(6000)},
     run=run,
-))
+)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import torch
 
 from actlab.bench.models import mlp
-from actlab.bench.tasks import ActFactory, Context, Metric, Outcome, Task, register
+from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task
 from actlab.bench.training import Schedule, fit_regression, rmse
 
 
@@ -62,7 +62,7 @@ def _budget(steps: int) -> dict[str, Config]:
     return {"mlp": Config(Schedule(steps, 3e-3, points=25))}
 
 
-TASK = register(Task(
+TASK = Task(
     name="fit",
     description="regress six functions of one or two variables (smooth, oscillatory, KAN-style)",
     models=("mlp",),
@@ -70,4 +70,4 @@ TASK = register(Task(
              *(Metric(f"rmse/{name}", False) for name in TARGETS)),
     budgets={"quick": _budget(300), "standard": _budget(2000), "full": _budget(8000)},
     run=run,
-))
+)

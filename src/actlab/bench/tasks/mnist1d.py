@@ -12,7 +12,7 @@ from functools import cache
 import torch
 
 from actlab.bench.models import ConvNet1d, mlp
-from actlab.bench.tasks import ActFactory, Context, Metric, Outcome, Published, Task, register
+from actlab.bench.task import ActFactory, Context, Metric, Outcome, Published, Task
 from actlab.bench.training import Schedule, train_classifier
 
 SOURCE = ("Greydanus & Kobak, 'Scaling Down Deep Learning with MNIST-1D', ICML 2024 "
@@ -52,7 +52,7 @@ def _budget(steps_mlp: int, steps_cnn: int) -> dict[str, Config]:
             "cnn": Config(Schedule(steps_cnn, 1e-2, batch_size=100), width=25)}
 
 
-TASK = register(Task(
+TASK = Task(
     name="mnist1d",
     description="MNIST-1D classification (mnist1d.make_dataset, 4000 train / 1000 test)",
     models=("mlp", "cnn"),
@@ -63,4 +63,4 @@ TASK = register(Task(
     run=run,
     published=(Published("mlp", "relu", "test_accuracy", 0.68, PAPER_SETTING, SOURCE),
                Published("cnn", "relu", "test_accuracy", 0.94, PAPER_SETTING, SOURCE)),
-))
+)

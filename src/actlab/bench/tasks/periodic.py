@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import torch
 
 from actlab.bench.models import mlp
-from actlab.bench.tasks import ActFactory, Context, Metric, Outcome, Task, register
+from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task
 from actlab.bench.training import Schedule, fit_regression, rmse
 
 SERIES: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
@@ -58,7 +58,7 @@ def _budget(steps: int) -> dict[str, Config]:
     return {"mlp": Config(Schedule(steps, 3e-3, points=25))}
 
 
-TASK = register(Task(
+TASK = Task(
     name="periodic",
     description="fit sine, compound sine and sine-plus-trend on [-4pi, 4pi]; extrapolate to 8pi",
     models=("mlp",),
@@ -70,4 +70,4 @@ TASK = register(Task(
     ),
     budgets={"quick": _budget(500), "standard": _budget(3000), "full": _budget(10000)},
     run=run,
-))
+)

@@ -1,5 +1,8 @@
 """Character-level language modelling of tinyshakespeare with a small pre-norm GPT; the
-nonlinearity sits in each feed-forward block. Validation loss in nats and bits per character."""
+nonlinearity sits in each feed-forward block. Validation loss in nats and bits per character.
+
+Gated blocks (``swiglu``, ``geglu``, ``reglu``...) replace the whole feed-forward block at the
+hidden width 2/3 * 4 * width, which keeps the plain block's parameter count (Shazeer 2020)."""
 
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from actlab.bench.acts import ActChoice
 from actlab.bench.data import locate
 from actlab.bench.models import GPT
-from actlab.bench.tasks import ActFactory, Context, Metric, Outcome, Published, Task, register
+from actlab.bench.task import Context, Metric, Outcome, Published, Task
 from actlab.bench.training import check_finite, logging_steps
 from actlab.errors import DataError
 
@@ -76,9 +80,10 @@ def data_file(data_dir: Path | None) -> Path:
     return locate(FILENAME, data_dir, URL)
 
 
-def run(model: str, act: ActFactory, config: Config, context: Context) -> Outcome:
+def run(model: str, act: ActChoice, config: Config, context: Context) -> Outcome:
     train, val, vocab = corpus(data_file(context.data_dir))
-    net = GPT(vocab, config.context, config.layers, config.heads, config.width, act)
+    net = GPT(vocab, config.context, config.layers, config.heads, config.width,
+              act.feed_forward)
     net.to(context.device)
     decay = [p for p in net.parameters() if p.dim() >= 2]
     rest = [p for p in net.parameters() if p.dim() < 2]
@@ -125,7 +130,7 @@ def _budget(**sizes) -> dict[str, Config]:
 
 NANOGPT = "nanoGPT shakespeare_char on CPU (Karpathy, github.com/karpathy/nanoGPT README)"
 
-TASK = register(Task(
+TASK = Task(
     name="shakespeare_char",
     description="tinyshakespeare, character level, pre-norm GPT (90/10 split)",
     models=("gpt",),
@@ -142,7 +147,8 @@ TASK = register(Task(
     },
     run=run,
     check=data_file,
+    gated=True,
     published=(Published("gpt", "gelu", "val_loss", 1.88,
                          "4 layers, 4 heads, width 128, context 64, batch 12, 2000 iterations",
                          NANOGPT),),
-))
+)

@@ -19,7 +19,8 @@ import torch
 from torch import nn
 
 from actlab.errors import ParameterError
-from actlab.fit import fit, fourier_features, hermite_features
+from actlab.fit import fit
+from actlab.series import fourier_features, hermite_features
 
 _GRID = torch.linspace(-10.0, 10.0, 20_001, dtype=torch.float64)
 _DENSITY = torch.exp(-_GRID**2 / 2) / math.sqrt(2 * math.pi) * (_GRID[1] - _GRID[0])

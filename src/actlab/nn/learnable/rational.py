@@ -20,8 +20,9 @@ import torch
 from torch import nn
 
 from actlab.errors import ParameterError
-from actlab.fit import DENOMINATORS, Denominator, fit
+from actlab.fit import fit
 from actlab.ops.compile import compiled
+from actlab.series import DENOMINATORS, Denominator
 
 
 def _horner(x: torch.Tensor, coefficients: list[torch.Tensor]) -> tuple[torch.Tensor, ...]:

@@ -1,4 +1,5 @@
-"""Timing primitives shared by every benchmark, built on ``torch.utils.benchmark``."""
+"""Timing primitives built on ``torch.utils.benchmark``, for the cost calibration of
+:mod:`actlab.ops.costs` and every benchmark of :mod:`actlab.perf`."""
 
 from __future__ import annotations
 

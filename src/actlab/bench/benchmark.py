@@ -1,0 +1,138 @@
+"""The benchmark as one call: plan a sweep, run it into a results database, collect the
+statistics and write the HTML report. ``actlab bench`` is this function with a progress bar::
+
+    from actlab.bench import run
+
+    result = run(suite="quick", acts="relu,gelu,swiglu", tasks="digits,shakespeare_char",
+                 seeds=3, out="results", data_dir="../shared/data")
+    print(result.line)
+    for table in result.tables():
+        print(table.title, table.markdown(), sep="\n")
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from actlab.bench.acts import ActChoice, parse_acts
+from actlab.bench.report import ReportData, collect, write_report
+from actlab.bench.runner import Progress, RunSpec, check_backend, plan, sweep
+from actlab.bench.store import Store
+from actlab.errors import ActlabError, ParameterError
+from actlab.files import check_writable
+from actlab.tables import Table
+
+log = logging.getLogger(__name__)
+
+DEFAULT_ACTS = "relu,gelu,swish,mish,selu,snake"
+DEVICES = ("cpu", "cuda")
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    """What a benchmark did: the planned runs, how the sweep went, the statistics of every run
+    in the database (this sweep's and earlier ones of the same suite) and the report's path."""
+
+    planned: tuple[RunSpec, ...]
+    progress: Progress
+    data: ReportData
+    db: str  # the database URL, password hidden
+    report: Path | None
+
+    @property
+    def line(self) -> str:
+        """One line: runs done, skipped, failed; where the report is."""
+        p = self.progress
+        where = f"; report: {self.report}" if self.report else ""
+        return f"{p.ok} runs done, {p.skipped} already stored, {p.failed} failed{where}"
+
+    def tables(self) -> list[Table]:
+        """The leaderboards and the mean ranks, as the terminal summary shows them."""
+        return summary_tables(self.data)
+
+
+def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT_ACTS,
+        tasks: str | Sequence[str] | None = None, seeds: int = 3, db: str | None = None,
+        out: Path | str = "results", backend: str = "local", workers: int | None = None,
+        ray_address: str | None = None, data_dir: Path | str | None = None,
+        device: str = "cpu", baseline: str = "relu", report: bool = True,
+        progress: Callable[[Progress], None] | None = None) -> BenchResult:
+    """Train every task with every nonlinearity over ``seeds`` seeds and store each run.
+
+    ``acts`` is text such as ``"relu,swish:beta=2,swiglu"`` or a list of names/ActChoices;
+    ``tasks`` a comma-separated text or list (default: all); ``db`` a database URL (default: a
+    SQLite file ``out/bench.sqlite``); ``backend`` ``"local"`` (a process pool of ``workers``)
+    or ``"ray"`` (a local instance, or the cluster at ``ray_address``). Runs already in the
+    database are skipped, so an interrupted call resumes. ``progress`` is called after every
+    run with a :class:`~actlab.bench.runner.Progress`. Everything is checked before the first
+    run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
+    """
+    choices = _choices(acts)
+    base = ActChoice.of(baseline)
+    if base not in choices:
+        raise ParameterError(f"the baseline {base.label!r} is not among the nonlinearities; add "
+                             "it or choose another baseline")
+    _check_device(device)
+    names = [t.strip() for t in tasks.split(",")] if isinstance(tasks, str) else tasks
+    data = Path(data_dir) if data_dir is not None else None
+    specs = plan(choices, seeds, suite, names, data, device)
+    check_backend(backend, workers)
+    out = check_writable(Path(out))
+    store = Store(db or f"sqlite:///{(out / 'bench.sqlite').resolve()}")
+    log.info("%d runs (%s) into %s", len(specs), suite, store.display_url)
+    done = sweep(specs, store, backend=backend, workers=workers, ray_address=ray_address,
+                 on_progress=progress)
+    collected = collect(store, base.label, suite)
+    path = write_report(collected, out / "report.html") if report else None
+    return BenchResult(tuple(specs), done, collected, store.display_url, path)
+
+
+def _choices(acts: str | Sequence[str | ActChoice]) -> list[ActChoice]:
+    if isinstance(acts, str):
+        return parse_acts(acts)
+    return parse_acts(",".join(a if isinstance(a, str) else _text(a) for a in acts))
+
+
+def _text(choice: ActChoice) -> str:
+    return ":".join([choice.name, *(f"{k}={v!r}" for k, v in choice.params)])
+
+
+def _check_device(device: str) -> None:
+    import torch
+
+    available = [d for d in DEVICES if d == "cpu" or torch.cuda.is_available()]
+    if device not in available:
+        raise ActlabError(f"device {device!r} is not available here; use "
+                          f"{' or '.join(available)}")
+
+
+def summary_tables(data: ReportData) -> list[Table]:
+    """Per board: seeds, mean, 95% interval and the verdict against the baseline; then the mean
+    ranks over boards when there are several."""
+    tables = []
+    for board in data.boards:
+        direction = "higher" if board.metric.higher_is_better else "lower"
+        rows = [(row.act, row.summary.n, f"{row.summary.mean:.4g}", row.summary.interval_text(),
+                 _verdict(row.comparison)) for row in board.rows]
+        tables.append(Table.of(("nonlinearity", "seeds", "mean", "95% interval",
+                                f"vs {data.baseline}"), rows,
+                               f"{board.title} ({board.suite}): {board.metric.name}, {direction} "
+                               "is better"))
+    if len(data.ranks) > 1:
+        rows = [(act, f"{s.mean:.2f}", s.interval_text(2)) for act, s in data.ranks.items()]
+        note = (f"{data.leader} ranks first." if data.leader else
+                "No nonlinearity ranks clearly first.")
+        tables.append(Table.of(("nonlinearity", "mean rank", "95% interval"), rows,
+                               "mean rank over boards (1 = best)", note))
+    return tables
+
+
+def _verdict(comparison) -> str:
+    if comparison is None:
+        return "baseline"
+    if comparison.verdict in ("better", "worse"):
+        return f"{comparison.verdict} (p={comparison.p_adjusted:.2g})"
+    return comparison.verdict
