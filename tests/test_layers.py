@@ -9,8 +9,9 @@ import re
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
+
+from importlinter.api import read_configuration
 
 import actlab
 
@@ -26,8 +27,8 @@ def lint(cwd: Path, *paths: Path) -> subprocess.CompletedProcess:
 
 
 def layer_names() -> set[str]:
-    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
-    layers = next(c for c in contracts["contracts"] if c["type"] == "layers")["layers"]
+    contracts = read_configuration(str(ROOT / "pyproject.toml"))["contracts_options"]
+    layers = next(c for c in contracts if c["type"] == "layers")["layers"]
     return {name.strip("() ") for layer in layers for name in re.split(r"[|:]", layer)}
 
 

@@ -10,14 +10,14 @@ sympy object is built; nothing is ever passed to ``eval``, ``exec``, ``sympify``
 The resulting sympy expression is the single source for the torch function, the high-precision
 mpmath reference, the symbolic derivative and the LaTeX rendering.
 
-Modules: :mod:`~actlab.formula.functions` (the callable functions), :mod:`~actlab.formula.parse`
+Modules: :mod:`~actlab.formula.functions` (the callable functions), :mod:`~actlab.formula.parsing`
 (text to sympy), :mod:`~actlab.formula.targets` (sympy to torch and mpmath) and
 :mod:`~actlab.formula.expression` (the :class:`Formula` object).
 """
 
 from actlab.formula.expression import Formula
 from actlab.formula.functions import FUNCTIONS, logsigmoid, normal_cdf, sigmoid, softplus
-from actlab.formula.parse import X, parse
+from actlab.formula.parsing import X, parse
 from actlab.formula.targets import Definitions
 
 __all__ = [

@@ -13,7 +13,7 @@ import sympy
 import torch
 
 from actlab.errors import FormulaError
-from actlab.formula.parse import X, parse
+from actlab.formula.parsing import X, parse
 from actlab.formula.targets import Definitions, _compile, _MpmathOps, _sequence, _TorchOps
 
 
