@@ -112,3 +112,14 @@ class Task:
         text = json.dumps({"task": self.name, "version": self.version, "model": model,
                            "config": asdict(config)}, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def by_suite(budget: Callable[[int], Mapping[str, Any]], quick: int, standard: int,
+             full: int) -> dict[str, Mapping[str, Any]]:
+    """Every suite's ``{model: config}`` from one function of the step count.
+
+    >>> by_suite(lambda steps: {"mlp": steps}, 10, 100, 1000)["standard"]
+    {'mlp': 100}
+    """
+    return {"quick": budget(quick), "standard": budget(standard), "full": budget(full)}
+

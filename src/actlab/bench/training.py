@@ -9,7 +9,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from actlab.bench.task import Context, Curves, Outcome
+from actlab.bench.task import Context, Curves, Metric, Outcome
 
 
 class Diverged(ArithmeticError):
@@ -42,6 +42,16 @@ def logging_steps(steps: int, points: int) -> set[int]:
     """
     every = max(1, steps // points)
     return {s for s in range(1, steps + 1) if s % every == 0} | {steps}
+
+
+def classification_metrics(test_set: str) -> tuple[Metric, ...]:
+    """Test accuracy (the primary metric), test loss and train loss of :func:`train_classifier`.
+
+    >>> [m.name for m in classification_metrics("450 test images")]
+    ['test_accuracy', 'test_loss', 'train_loss']
+    """
+    return (Metric("test_accuracy", True, f"fraction of the {test_set} classified right"),
+            Metric("test_loss", False), Metric("train_loss", False))
 
 
 def train_classifier(model: nn.Module, x: torch.Tensor, y: torch.Tensor, x_test: torch.Tensor,

@@ -15,7 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from actlab.bench.models import init_for, mlp
-from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task
+from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task, by_suite
 from actlab.bench.tasks.digits import dataset
 from actlab.bench.training import Schedule, train_classifier
 
@@ -51,11 +51,6 @@ def run(model: str, act: ActFactory, config: Config, context: Context) -> Outcom
     return Outcome({**outcome.metrics, "gradient_ratio_log10": ratio}, outcome.curves)
 
 
-def _budget(steps: int) -> dict[str, Config]:
-    return {name: Config(Schedule(steps, 1e-3, batch_size=64), depth)
-            for name, depth in DEPTHS.items()}
-
-
 TASK = Task(
     name="deep_narrow",
     description="plain MLPs of depth 20 and 50 (width 32, no normalization) on 8x8 digits",
@@ -65,6 +60,7 @@ TASK = Task(
              Metric("gradient_ratio_log10", None, "log10 |grad first layer| / |grad last layer| "
                     "at init: 0 is ideal, below 0 vanishing, above 0 exploding gradients"),
              Metric("test_loss", False)),
-    budgets={"quick": _budget(300), "standard": _budget(1500), "full": _budget(5000)},
+    budgets=by_suite(lambda steps: {name: Config(Schedule(steps, 1e-3, batch_size=64), depth)
+                                    for name, depth in DEPTHS.items()}, 300, 1500, 5000),
     run=run,
 )

@@ -8,8 +8,8 @@ from functools import cache
 import torch
 
 from actlab.bench.models import ConvNet2d, mlp
-from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task
-from actlab.bench.training import Schedule, train_classifier
+from actlab.bench.task import ActFactory, Context, Outcome, Task, by_suite
+from actlab.bench.training import Schedule, classification_metrics, train_classifier
 
 
 @dataclass(frozen=True)
@@ -38,17 +38,13 @@ def run(model: str, act: ActFactory, config: Config, context: Context) -> Outcom
     return train_classifier(net, x, y, x_test, y_test, config.schedule, context)
 
 
-def _budget(steps: int) -> dict[str, Config]:
-    return {"mlp": Config(Schedule(steps, 3e-3, batch_size=64), width=64),
-            "cnn": Config(Schedule(steps, 3e-3, batch_size=64), width=16)}
-
-
 TASK = Task(
     name="digits",
     description="8x8 digits (sklearn.datasets.load_digits), 1347 train / 450 test",
     models=("mlp", "cnn"),
-    metrics=(Metric("test_accuracy", True, "fraction of the 450 test images classified right"),
-             Metric("test_loss", False), Metric("train_loss", False)),
-    budgets={"quick": _budget(400), "standard": _budget(2000), "full": _budget(6000)},
+    metrics=classification_metrics("450 test images"),
+    budgets=by_suite(lambda steps: {model: Config(Schedule(steps, 3e-3, batch_size=64), width)
+                                    for model, width in (("mlp", 64), ("cnn", 16))},
+                     400, 2000, 6000),
     run=run,
 )

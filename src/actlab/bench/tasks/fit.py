@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import torch
 
 from actlab.bench.models import mlp
-from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task
+from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task, by_suite
 from actlab.bench.training import Schedule, fit_regression, rmse
 
 
@@ -58,16 +58,13 @@ def run(model: str, act: ActFactory, config: Config, context: Context) -> Outcom
     return Outcome(metrics, curves)
 
 
-def _budget(steps: int) -> dict[str, Config]:
-    return {"mlp": Config(Schedule(steps, 3e-3, points=25))}
-
-
 TASK = Task(
     name="fit",
     description="regress six functions of one or two variables (smooth, oscillatory, KAN-style)",
     models=("mlp",),
     metrics=(Metric("nrmse", False, "mean over targets of test RMSE / target std"),
              *(Metric(f"rmse/{name}", False) for name in TARGETS)),
-    budgets={"quick": _budget(300), "standard": _budget(2000), "full": _budget(8000)},
+    budgets=by_suite(lambda steps: {"mlp": Config(Schedule(steps, 3e-3, points=25))},
+                     300, 2000, 8000),
     run=run,
 )

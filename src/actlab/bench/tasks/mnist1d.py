@@ -12,8 +12,8 @@ from functools import cache
 import torch
 
 from actlab.bench.models import ConvNet1d, mlp
-from actlab.bench.task import ActFactory, Context, Metric, Outcome, Published, Task
-from actlab.bench.training import Schedule, train_classifier
+from actlab.bench.task import ActFactory, Context, Outcome, Published, Task
+from actlab.bench.training import Schedule, classification_metrics, train_classifier
 
 SOURCE = ("Greydanus & Kobak, 'Scaling Down Deep Learning with MNIST-1D', ICML 2024 "
           "(arXiv:2011.14439)")
@@ -56,8 +56,7 @@ TASK = Task(
     name="mnist1d",
     description="MNIST-1D classification (mnist1d.make_dataset, 4000 train / 1000 test)",
     models=("mlp", "cnn"),
-    metrics=(Metric("test_accuracy", True, "fraction of the 1000 test signals classified right"),
-             Metric("test_loss", False), Metric("train_loss", False)),
+    metrics=classification_metrics("1000 test signals"),
     budgets={"quick": _budget(1500, 1000), "standard": _budget(6000, 6000),
              "full": _budget(12000, 12000)},
     run=run,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import torch
 
 from actlab.bench.models import mlp
-from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task
+from actlab.bench.task import ActFactory, Context, Metric, Outcome, Task, by_suite
 from actlab.bench.training import Schedule, fit_regression, rmse
 
 SERIES: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
@@ -54,10 +54,6 @@ def run(model: str, act: ActFactory, config: Config, context: Context) -> Outcom
     return Outcome(metrics, curves)
 
 
-def _budget(steps: int) -> dict[str, Config]:
-    return {"mlp": Config(Schedule(steps, 3e-3, points=25))}
-
-
 TASK = Task(
     name="periodic",
     description="fit sine, compound sine and sine-plus-trend on [-4pi, 4pi]; extrapolate to 8pi",
@@ -68,6 +64,7 @@ TASK = Task(
         *(Metric(f"{kind}_nrmse/{name}", False) for kind in ("extrapolation", "interpolation")
           for name in SERIES),
     ),
-    budgets={"quick": _budget(500), "standard": _budget(3000), "full": _budget(10000)},
+    budgets=by_suite(lambda steps: {"mlp": Config(Schedule(steps, 3e-3, points=25))},
+                     500, 3000, 10000),
     run=run,
 )
