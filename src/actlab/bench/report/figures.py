@@ -25,13 +25,14 @@ def _png(fig) -> str:
 
 
 def leaderboard(board: Board, baseline: str) -> str:
-    """Means with 95% bootstrap intervals, best at the top; published numbers as diamonds."""
+    """Means with 95% Student-t intervals (none below 3 seeds), best at the top; published
+    numbers as diamonds."""
     rows = board.rows[::-1]
     fig, ax = plt.subplots(figsize=(6.4, 0.9 + 0.32 * len(rows)), constrained_layout=True)
     for i, row in enumerate(rows):
         s = row.summary
         color = "0.45" if row.act == baseline else "C0"
-        spread = [[0.0], [0.0]] if s.n < 2 else [[s.mean - s.low], [s.high - s.mean]]
+        spread = [[s.mean - s.low], [s.high - s.mean]] if s.has_interval else [[0.0], [0.0]]
         ax.errorbar(s.mean, i, xerr=spread, fmt="o", color=color, capsize=3)
         if row.published:
             ax.plot(row.published.value, i, "D", color="C3", label="published")
