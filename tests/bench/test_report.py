@@ -101,7 +101,7 @@ def test_two_seeds_give_no_intervals_and_say_so(tmp_path):
     page.feed(write_report(data, tmp_path / "report.html").read_text())
     text = " ".join(" ".join(page.text).split())
     assert text.count("n = 2: too few seeds for an interval") == 2
-    assert "No rank intervals and so no overall winner" in text
+    assert "No rank intervals, and so no overall winner" in text
     exports = [base64.b64decode(link.split(",", 1)[1]).decode() for link in page.links
                if link.startswith("data:application/json")]
     rows = json.loads(exports[0])["boards"][0]["rows"]
