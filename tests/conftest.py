@@ -33,3 +33,15 @@ def fresh_cache(monkeypatch, tmp_path):
     yield tmp_path
     for cached in (backend.measured_choices, costs.table_for):
         cached.cache_clear()
+
+
+LOUD_SKIP = "NOT tested"  # in the reason of a skip that leaves a real part (database, browser) out
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Repeat every skip that left a real part untested as a warning at the very end."""
+    reasons = {str(report.longrepr[2]).removeprefix("Skipped: ")
+               for report in terminalreporter.stats.get("skipped", [])
+               if isinstance(report.longrepr, (tuple, list)) and LOUD_SKIP in report.longrepr[2]}
+    for reason in sorted(reasons):
+        terminalreporter.write_sep("!", f"WARNING: {reason}", red=True, bold=True)

@@ -68,6 +68,9 @@ def test_report_is_self_contained_with_every_section(store, tmp_path):
     assert "tanh" in text and "boom" in text  # the failed run and its reason
     assert "0.68" in text and "0.94" in text  # published MNIST-1D accuracies beside ours
     assert "gelu ranks first" in text
+    assert "means over seeds with 95% Student-t intervals (none below 3 seeds)" in text
+    tanh = next(r for r in collect(store).boards[0].rows if r.act == "tanh").comparison
+    assert f"no significant difference (could detect ≥ {tanh.detectable:.2g})" in text
 
 
 def test_exports_hold_every_run(store, tmp_path):
@@ -81,6 +84,30 @@ def test_exports_hold_every_run(store, tmp_path):
     board = results["boards"][0]
     verdicts = {r["act"]: r["vs_baseline"] and r["vs_baseline"]["verdict"] for r in board["rows"]}
     assert verdicts == {"gelu": "better", "relu": None, "tanh": "no significant difference"}
+    tanh = next(r for r in board["rows"] if r["act"] == "tanh")
+    assert 0 < tanh["vs_baseline"]["detectable_difference"] < 0.1
+    assert tanh["ci95"][0] < tanh["mean"] < tanh["ci95"][1]
+    assert all(rank["ci95"] for rank in results["mean_ranks"].values())
+
+
+def test_two_seeds_give_no_intervals_and_say_so(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'r.sqlite'}")
+    for seed in range(2):
+        for act, value in (("relu", 0.8), ("gelu", 0.9)):
+            store.record(record(seed, act, value=value + 0.01 * seed))
+    data = collect(store)
+    assert data.leader is None and not data.rank_intervals
+    page = Page()
+    page.feed(write_report(data, tmp_path / "report.html").read_text())
+    text = " ".join(" ".join(page.text).split())
+    assert text.count("n = 2: too few seeds for an interval") == 2
+    assert "No rank intervals, and so no overall winner" in text
+    exports = [base64.b64decode(link.split(",", 1)[1]).decode() for link in page.links
+               if link.startswith("data:application/json")]
+    rows = json.loads(exports[0])["boards"][0]["rows"]
+    assert [(r["ci95"], r["interval"]) for r in rows] == [
+        (None, "n = 2: too few seeds for an interval")] * 2
+    assert [r["vs_baseline"]["verdict"] for r in rows if r["vs_baseline"]] == ["untested"]
 
 
 def test_verdicts_follow_the_statistics(store):

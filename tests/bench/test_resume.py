@@ -34,8 +34,8 @@ def count(store: Store) -> int:
         return connection.scalar(select(func.count()).select_from(Run))
 
 
-def test_kill_then_rerun_keeps_completed_runs_and_skips_them(tmp_path):
-    url = f"sqlite:///{tmp_path / 'sweep.sqlite'}"
+def test_kill_then_rerun_keeps_completed_runs_and_skips_them(database_url, tmp_path):
+    url = database_url
     script = tmp_path / "sweep.py"
     script.write_text(SWEEP.format(tests=str(Path(__file__).parents[1])))
     process = subprocess.Popen([sys.executable, str(script), url], start_new_session=True)

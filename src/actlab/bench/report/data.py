@@ -52,6 +52,11 @@ class Board:
         return f"{self.task} / {self.model}"
 
     @property
+    def anchor(self) -> str:
+        """The board's HTML id, e.g. ``board-digits-mlp-1a2b3c``."""
+        return f"board-{self.task}-{self.model}-{self.config_hash}"
+
+    @property
     def better(self) -> list[str]:
         return [r.act for r in self.rows if r.comparison and r.comparison.verdict == "better"]
 
@@ -80,11 +85,15 @@ class ReportData:
         default_factory=lambda: datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
 
     @property
+    def rank_intervals(self) -> bool:
+        """Every ranked act has a rank interval (at least 3 seeds of it on every board)."""
+        return all(s.has_interval for s in self.ranks.values())
+
+    @property
     def leader(self) -> str | None:
         """The act whose rank interval lies wholly below every other's, if there is one (never
-        with a single seed, where seed-to-seed variation is unknown)."""
-        single_seed = any(len(v) < 2 for b in self.boards for v in b.values.values())
-        if len(self.ranks) < 2 or single_seed:
+        without rank intervals)."""
+        if len(self.ranks) < 2 or not self.rank_intervals:
             return None
         (first, best), *others = self.ranks.items()
         return first if all(best.high < s.low for _, s in others) else None

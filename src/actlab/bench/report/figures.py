@@ -25,22 +25,28 @@ def _png(fig) -> str:
 
 
 def leaderboard(board: Board, baseline: str) -> str:
-    """Means with 95% bootstrap intervals, best at the top; published numbers as diamonds."""
+    """Means with 95% Student-t intervals, best at the top; means without an interval (below 3
+    seeds) as open circles, published numbers as diamonds."""
     rows = board.rows[::-1]
     fig, ax = plt.subplots(figsize=(6.4, 0.9 + 0.32 * len(rows)), constrained_layout=True)
     for i, row in enumerate(rows):
         s = row.summary
         color = "0.45" if row.act == baseline else "C0"
-        spread = [[0.0], [0.0]] if s.n < 2 else [[s.mean - s.low], [s.high - s.mean]]
-        ax.errorbar(s.mean, i, xerr=spread, fmt="o", color=color, capsize=3)
+        if s.has_interval:
+            ax.errorbar(s.mean, i, xerr=[[s.mean - s.low], [s.high - s.mean]], fmt="o",
+                        color=color, capsize=3)
+        else:
+            ax.plot(s.mean, i, "o", color=color, mfc="white", label="mean only (too few seeds)")
         if row.published:
             ax.plot(row.published.value, i, "D", color="C3", label="published")
     ax.set_yticks(range(len(rows)), [r.act for r in rows])
     ax.set_xlabel(f"{board.metric.name} ({'higher' if board.metric.higher_is_better else 'lower'}"
                   " is better)")
     ax.grid(axis="x", alpha=0.3)
-    if any(r.published for r in rows):
-        ax.legend(loc="best", fontsize=8)
+    handles, labels = ax.get_legend_handles_labels()
+    if labels:
+        unique = dict(zip(labels, handles))
+        ax.legend(unique.values(), unique.keys(), loc="best", fontsize=8)
     return _png(fig)
 
 
