@@ -17,7 +17,7 @@ runner = CliRunner()
     (["--acts", "relu,swish:beta"], "write param=number"),
     (["--acts", "relu,swish:gamma=1"], "swish has no parameter 'gamma'"),
     (["--acts", "relu,,gelu"], "empty nonlinearity"),
-    (["--acts", "gelu"], "baseline 'relu' is not among --acts"),
+    (["--acts", "gelu"], "baseline 'relu' is not among the nonlinearities"),
     (["--tasks", "digits,mnist2d"], "unknown task 'mnist2d'. Did you mean: mnist1d"),
     (["--suite", "huge"], "unknown suite 'huge'"),
     (["--seeds", "0"], "at least one seed"),

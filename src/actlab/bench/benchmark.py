@@ -20,6 +20,7 @@ from pathlib import Path
 from actlab.bench.acts import ActChoice, parse_acts
 from actlab.bench.report import ReportData, collect, write_report
 from actlab.bench.runner import Progress, RunSpec, check_backend, plan, sweep
+from actlab.bench.stats import Comparison
 from actlab.bench.store import Store
 from actlab.errors import ActlabError, ParameterError
 from actlab.files import check_writable
@@ -130,9 +131,13 @@ def summary_tables(data: ReportData) -> list[Table]:
     return tables
 
 
-def _verdict(comparison) -> str:
+def _verdict(comparison: Comparison | None) -> str:
+    """The verdict with its Holm-adjusted p, or with the smallest difference the seeds could
+    have detected where none was found."""
     if comparison is None:
         return "baseline"
     if comparison.verdict in ("better", "worse"):
         return f"{comparison.verdict} (p={comparison.p_adjusted:.2g})"
+    if comparison.verdict == "no significant difference":
+        return f"{comparison.verdict} (could detect >= {comparison.detectable:.2g})"
     return comparison.verdict
