@@ -25,6 +25,18 @@ class UnknownNameError(ActlabError, KeyError):
         return str(self.args[0])
 
 
+EAGER_FALLBACK = "backend='eager' runs on every device torch supports"
+
+
+class DeviceError(ActlabError, RuntimeError):
+    """An input on a device type that actlab prepared no kernel for."""
+
+    def __init__(self, device_type: str, supported: Iterable[str], fallback: str = EAGER_FALLBACK):
+        self.device_type, self.supported = device_type, tuple(supported)
+        super().__init__(f"no kernel prepared for device type {device_type!r}: actlab builds its "
+                         f"kernels for {', '.join(self.supported)}. {fallback}")
+
+
 class ParameterError(ActlabError, ValueError):
     """A parameter that is unknown, out of its valid range or of the wrong type."""
 

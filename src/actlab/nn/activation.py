@@ -19,7 +19,9 @@ class Activation(nn.Module):
     ``state_dict``. ``backend`` picks the implementation: ``"fused"`` runs the optimized formula
     as one compiled pass forward and one backward, saving only the input; ``"eager"`` runs the
     formula op by op with the same analytical backward; ``"native"`` calls torch's own op where
-    the Spec names one; ``"auto"`` (default) takes the fastest measured on this machine.
+    the Spec names one; ``"auto"`` (default) takes the fastest measured on this machine for the
+    input's device type. ``backend`` is the concrete backend on CPU, ``backend_for(device_type)``
+    the one on any device type.
 
     >>> act = Activation("swish", beta=1.5, learnable=True, backend="eager")
     >>> act
@@ -45,8 +47,7 @@ class Activation(nn.Module):
         if inplace and not self.spec.inplace:
             raise ParameterError(f"{self.spec.name} cannot run in place; drop inplace=True")
         self.learnable, self.inplace = learnable, inplace
-        self.backend = backends.resolve(self.spec, "native" if inplace else backend,
-                                        learnable=learnable)
+        self.requested: str = "native" if inplace else backend
         for p in self.spec.params:
             value = torch.full(self._shape_of(p.name), values[p.name],
                                dtype=torch.get_default_dtype())
@@ -61,13 +62,24 @@ class Activation(nn.Module):
         return ()
 
     def _prepare(self) -> None:
-        self._run = backends.implementation(self.spec, self.backend, inplace=self.inplace)
+        self._run = backends.implementation(self.spec, self.requested, inplace=self.inplace,
+                                            learnable=self.learnable)
+
+    @property
+    def backend(self) -> str:
+        """The concrete backend on CPU."""
+        return self.backend_for("cpu")
+
+    def backend_for(self, device_type: str) -> str:
+        """The concrete backend that runs inputs on ``device_type``."""
+        return self._run.backend_for(device_type)
 
     def params(self, x: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
         """The parameter tensors by name, shaped to broadcast against ``x``."""
         return {p.name: getattr(self, p.name) for p in self.spec.params}
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """f(x) elementwise: any shape in, the same shape out."""
         return self._run(x, self.params(x))
 
     def __getstate__(self) -> dict:
@@ -81,5 +93,12 @@ class Activation(nn.Module):
         parts = [self.spec.name, *(f"{k}={v.item():g}" for k, v in self.params().items())]
         parts += [flag for flag in ("learnable", "inplace") if getattr(self, flag)]
         if not self.inplace:
-            parts.append(f"backend={self.backend}")
+            parts.append(self._backend_repr())
         return ", ".join(parts)
+
+    def _backend_repr(self) -> str:
+        """``backend=`` the request; for ``auto``, what it runs as on each device type."""
+        if self.requested != "auto":
+            return f"backend={self.requested}"
+        chosen = ", ".join(f"{t}: {b}" for t, b in self._run.chosen.items())
+        return f"backend=auto ({chosen})"

@@ -97,4 +97,4 @@ class AdaptiveActivation(Activation):
             parts.append(f"groups={self.groups}")
         if self.varying:
             parts.append(f"dim={self.dim}, per_channel={','.join(self.varying)}")
-        return ", ".join([*parts, f"backend={self.backend}"])
+        return ", ".join([*parts, self._backend_repr()])
