@@ -8,6 +8,7 @@ import torch
 
 import actlab
 from actlab import Citation, Param, ParameterError, Properties, Spec, SpecError, UnknownNameError
+from actlab.errors import ForwardError
 
 
 def test_get_returns_module_with_parameters_in_state_dict():
@@ -111,3 +112,15 @@ def test_register_rejects_bad_specs(scratch_registry):
         Param("width", -1.0, low=0.0, open_low=True)
     with pytest.raises(SpecError, match="names already used"):
         actlab.register(Spec("relu_copy", "x", "user", cite, props, aliases=("relu",)))
+
+
+@pytest.mark.parametrize("make", [lambda: actlab.fn("mish", backend="eager"),
+                                  lambda: actlab.get("mish", backend="eager")])
+def test_a_failure_in_forward_names_entry_backend_and_input(make):
+    with pytest.raises(ForwardError) as caught:
+        make()(torch.arange(6).view(2, 3))
+    message = str(caught.value)
+    assert message.startswith("mish (backend eager) failed on an input of shape (2, 3), "
+                              "dtype torch.int64, device cpu:")
+    assert isinstance(caught.value.__cause__, RuntimeError)
+    assert str(caught.value.__cause__) in message

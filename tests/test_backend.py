@@ -1,10 +1,10 @@
-"""Backends chosen per device type at call time, and devices without kernels."""
+"""Backends chosen per device type at call time, unsupported devices, errors raised in forward."""
 
 import pytest
 import torch
 
 import actlab
-from actlab.errors import DeviceError
+from actlab.errors import DeviceError, ForwardError, ParameterError
 from actlab.nn import AdaptiveActivation
 from actlab.ops import backend, eager, fused
 
@@ -61,3 +61,33 @@ def test_learnable_eager_parameters_run_on_any_device():
     y = act(torch.ones(4, 3, 5, device=META, requires_grad=True))
     y.sum().backward()
     assert (y.shape, act.a.grad.shape, act.a.grad.device) == ((4, 3, 5), (3,), META)
+
+
+def test_a_parameter_on_another_device_fails_with_context(no_compile):
+    act = AdaptiveActivation("prelu", channels=3, dim=-1, backend="fused").to(META)
+    with pytest.raises(ForwardError) as caught:
+        act(torch.ones(2, 3))
+    assert str(caught.value).startswith("prelu (backend fused) failed on an input of shape "
+                                        "(2, 3), dtype torch.float32, device cpu:")
+    assert isinstance(caught.value.__cause__, RuntimeError)
+
+
+def test_a_non_tensor_input_is_named():
+    with pytest.raises(ForwardError, match="mish failed on a list, which is not a torch.Tensor"):
+        actlab.fn("mish", backend="eager")([1.0, 2.0])
+
+
+@pytest.mark.parametrize("error", [ParameterError("bad"), torch.OutOfMemoryError("no memory")])
+def test_actlab_and_out_of_memory_errors_pass_unchanged(error):
+    def fail():
+        raise error
+
+    with pytest.raises(type(error)) as caught:
+        backend.reported("mish", lambda device_type: "eager", torch.ones(1), fail)
+    assert caught.value is error
+
+
+def test_nothing_is_wrapped_while_torch_compile_traces(monkeypatch):
+    monkeypatch.setattr(torch.compiler, "is_compiling", lambda: True)
+    with pytest.raises(NotImplementedError):
+        actlab.fn("mish", backend="eager")(torch.arange(3))

@@ -74,7 +74,7 @@ def fn(name: str | Spec, *, backend: Backend = "auto",
     run = backends.implementation(spec, backend)
 
     def function(x: torch.Tensor) -> torch.Tensor:
-        return run(x, values)
+        return backends.reported(spec.name, run.backend_for, x, lambda: run(x, values))
 
     function.__name__ = function.__qualname__ = spec.name
     function.__doc__ = f"{spec.name}(x) = {spec.formula}  with {values or 'no parameters'}"

@@ -37,6 +37,11 @@ class DeviceError(ActlabError, RuntimeError):
                          f"kernels for {', '.join(self.supported)}. {fallback}")
 
 
+class ForwardError(ActlabError, RuntimeError):
+    """A failure inside a nonlinearity's forward. The message names the entry, the backend and the
+    input's shape, dtype and device; ``__cause__`` is the original error."""
+
+
 class ParameterError(ActlabError, ValueError):
     """A parameter that is unknown, out of its valid range or of the wrong type."""
 

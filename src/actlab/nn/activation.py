@@ -80,7 +80,8 @@ class Activation(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """f(x) elementwise: any shape in, the same shape out."""
-        return self._run(x, self.params(x))
+        return backends.reported(self.spec.name, self.backend_for, x,
+                                 lambda: self._run(x, self.params(x)))
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_run": None}  # compiled kernels are rebuilt, not pickled

@@ -19,7 +19,7 @@ from actlab.catalog.registry import lookup
 from actlab.catalog.spec import Spec
 from actlab.errors import DeviceError, ParameterError
 from actlab.nn.activation import Activation
-from actlab.ops.backend import device_types
+from actlab.ops.backend import device_types, reported
 from actlab.ops.compile import compiled
 from actlab.ops.fused import FusedKernel, prepare
 
@@ -174,11 +174,18 @@ class FeedForward(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """(..., dim) -> (..., dim)."""
+        return reported(self.block, self.backend_for, x, lambda: self._forward(x))
+
+    def _forward(self, x: torch.Tensor) -> torch.Tensor:
         h = self.proj_in(x)
         if not self.gated:
             return self.proj_out(self.act(h))
         values = () if self.act is None else self.act.params().values()
         return self.proj_out(_GatedProduct.apply(h, self._kernels_for(h.device.type), *values))
+
+    def backend_for(self, device_type: str) -> str:
+        """The backend of the nonlinearity on ``device_type``: fused for a gated block."""
+        return "fused" if self.gated else self.act.backend_for(device_type)
 
     def _kernels(self) -> dict[str, tuple[Callable, Callable]]:
         """The fused gate*up kernels by device type, looked up here (not in forward, where an

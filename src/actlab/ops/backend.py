@@ -16,12 +16,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
 import torch
 
 from actlab.catalog.spec import Spec
-from actlab.errors import DeviceError, ParameterError
+from actlab.errors import ActlabError, DeviceError, ForwardError, ParameterError
 from actlab.ops import compile as compile_
 from actlab.ops import eager, fused
 from actlab.ops.eager import Params
@@ -34,6 +34,7 @@ Backend = Literal["auto", "fused", "eager", "native"]
 BACKENDS: tuple[str, ...] = get_args(Backend)
 ANY_DEVICE = ("eager", "native")  # torch ops: they run wherever torch does
 Run = Callable[[torch.Tensor, Params], torch.Tensor]
+T = TypeVar("T")
 
 
 def resolve(spec: Spec, backend: str, *, learnable: bool = False,
@@ -102,6 +103,29 @@ def _concrete(spec: Spec, backend: str, device_type: str, *, inplace: bool) -> R
         kernel = fused.prepare(spec, device_type)
         return lambda x, params: fused.apply_kernel(kernel, x, params)
     return lambda x, params: eager.apply(spec, x, params)
+
+
+def reported(name: str, backend_for: Callable[[str], str], x: torch.Tensor,
+             run: Callable[[], T]) -> T:
+    """``run()`` (the forward of ``name`` at ``x``); any error but an ActlabError or running out of
+    memory re-raised as a ForwardError naming ``name``, the backend ``backend_for`` gives for
+    ``x``'s device type, and ``x``. Not wrapped while torch.compile traces."""
+    if torch.compiler.is_compiling():
+        return run()
+    try:
+        return run()
+    except (ActlabError, torch.OutOfMemoryError):
+        raise
+    except Exception as err:
+        raise ForwardError(f"{_context(name, backend_for, x)}\n  {type(err).__name__}: {err}"
+                           ) from err
+
+
+def _context(name: str, backend_for: Callable[[str], str], x: object) -> str:
+    if not isinstance(x, torch.Tensor):
+        return f"{name} failed on a {type(x).__name__}, which is not a torch.Tensor:"
+    return (f"{name} (backend {backend_for(x.device.type)}) failed on an input of shape "
+            f"{tuple(x.shape)}, dtype {x.dtype}, device {x.device}:")
 
 
 @cache
