@@ -36,6 +36,7 @@ from actlab.errors import (
 from actlab.fit import Fit, fit
 from actlab.formula import Formula
 from actlab.nn.activation import Activation
+from actlab.nn.blocks import lookup_nonlinearity
 from actlab.ops import backend as backends
 from actlab.ops.backend import Backend
 
@@ -69,7 +70,7 @@ def fn(name: str | Spec, *, backend: Backend = "auto",
     >>> fn("relu6", backend="eager")(torch.tensor([-1.0, 3.0, 9.0]))
     tensor([0., 3., 6.])
     """
-    spec = lookup(name)
+    spec = lookup_nonlinearity(name)
     values = spec.resolve(params)
     run = backends.implementation(spec, backend)
 

@@ -25,6 +25,17 @@ class UnknownNameError(ActlabError, KeyError):
         return str(self.args[0])
 
 
+class GatedBlockError(UnknownNameError):
+    """A gated feed-forward block's name (swiglu, geglu...) where a nonlinearity was expected."""
+
+    def __init__(self, name: str, block: str, gate: str | None):
+        self.name, self.close_matches = name, []
+        gate_hint = f"; its gate alone is actlab.get({gate!r})" if gate else ""
+        KeyError.__init__(self, f"{name!r} is a gated feed-forward block, not an elementwise "
+                                f"nonlinearity: use actlab.nn.FeedForward(dim, act=\"{block}\")"
+                                f"{gate_hint}")
+
+
 EAGER_FALLBACK = "backend='eager' runs on every device torch supports"
 
 

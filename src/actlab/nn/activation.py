@@ -5,9 +5,9 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from actlab.catalog.registry import lookup
 from actlab.catalog.spec import Spec
 from actlab.errors import ParameterError
+from actlab.nn.blocks import lookup_nonlinearity
 from actlab.ops import backend as backends
 from actlab.ops.backend import Backend
 
@@ -40,7 +40,7 @@ class Activation(nn.Module):
         **params: float,
     ):
         super().__init__()
-        self.spec = lookup(spec)
+        self.spec = lookup_nonlinearity(spec)
         values = self.spec.resolve(params)
         if learnable and not any(p.learnable for p in self.spec.params):
             raise ParameterError(f"{self.spec.name} has no learnable parameters")

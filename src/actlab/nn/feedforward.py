@@ -19,22 +19,10 @@ from actlab.catalog.registry import lookup
 from actlab.catalog.spec import Spec
 from actlab.errors import DeviceError, ParameterError
 from actlab.nn.activation import Activation
+from actlab.nn.blocks import BLOCKS
 from actlab.ops.backend import device_types, reported
 from actlab.ops.compile import compiled
 from actlab.ops.fused import FusedKernel, prepare
-
-# block -> (gate nonlinearity, nonlinearity on the up projection); None is the identity.
-BLOCKS: dict[str, tuple[str | None, str | None]] = {
-    "glu": ("sigmoid", None),
-    "bilinear": (None, None),
-    "reglu": ("relu", None),
-    "geglu": ("gelu", None),
-    "swiglu": ("silu", None),
-    "drelu": ("relu", "relu"),  # Song et al. 2024, "Turbo Sparse", arXiv:2406.05955
-    "xglu": ("xsigmoid", None),  # expanded gates: Huang 2024, arXiv:2405.20768
-    "xgeglu": ("xgelu", None),
-    "xswiglu": ("xsilu", None),
-}
 
 
 def _evaluate(k: FusedKernel | None, z: torch.Tensor, values: Sequence[torch.Tensor]):
