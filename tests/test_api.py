@@ -8,12 +8,16 @@ import torch
 
 import actlab
 from actlab import Citation, Param, ParameterError, Properties, Spec, SpecError, UnknownNameError
+from actlab.errors import ForwardError, GatedBlockError
+from actlab.nn import AdaptiveActivation
+from actlab.nn.feedforward import BLOCKS
 
 
 def test_get_returns_module_with_parameters_in_state_dict():
     act = actlab.get("leaky_relu", negative_slope=0.2)
     assert isinstance(act, torch.nn.Module)
-    assert repr(act) == f"Activation(leaky_relu, negative_slope=0.2, backend={act.backend})"
+    assert repr(act).startswith(
+        f"Activation(leaky_relu, negative_slope=0.2, backend=auto (cpu: {act.backend}")
     state = act.state_dict()
     assert state["negative_slope"].item() == pytest.approx(0.2)
     other = actlab.get("leaky_relu")
@@ -110,3 +114,30 @@ def test_register_rejects_bad_specs(scratch_registry):
         Param("width", -1.0, low=0.0, open_low=True)
     with pytest.raises(SpecError, match="names already used"):
         actlab.register(Spec("relu_copy", "x", "user", cite, props, aliases=("relu",)))
+
+
+@pytest.mark.parametrize("block", sorted(BLOCKS))
+def test_gated_block_names_point_to_feedforward(block):
+    line = f'use actlab.nn.FeedForward(dim, act="{block}")'
+    for make in (actlab.get, actlab.fn, actlab.nn.Activation,
+                 lambda name: AdaptiveActivation(name, channels=2)):
+        with pytest.raises(GatedBlockError, match="gated feed-forward block") as caught:
+            make(block.upper())
+        assert line in str(caught.value) and isinstance(caught.value, UnknownNameError)
+
+
+def test_a_registered_entry_wins_over_a_block_name(scratch_registry):
+    spec = actlab.define("x * sigmoid(x)", name="swiglu")
+    assert actlab.get("swiglu").spec is spec
+
+
+@pytest.mark.parametrize("make", [lambda: actlab.fn("mish", backend="eager"),
+                                  lambda: actlab.get("mish", backend="eager")])
+def test_a_failure_in_forward_names_entry_backend_and_input(make):
+    with pytest.raises(ForwardError) as caught:
+        make()(torch.arange(6).view(2, 3))
+    message = str(caught.value)
+    assert message.startswith("mish (backend eager) failed on an input of shape (2, 3), "
+                              "dtype torch.int64, device cpu:")
+    assert isinstance(caught.value.__cause__, RuntimeError)
+    assert str(caught.value.__cause__) in message

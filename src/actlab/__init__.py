@@ -37,6 +37,7 @@ from actlab.errors import (
 from actlab.fit import Fit, fit
 from actlab.formula import Formula
 from actlab.nn.activation import Activation
+from actlab.nn.blocks import lookup_nonlinearity
 from actlab.ops import backend as backends
 from actlab.ops.backend import Backend
 
@@ -53,8 +54,8 @@ def get(
 ) -> Activation:
     """The nonlinearity ``name`` (or an alias, or a Spec) as an ``nn.Module``.
 
-    ``backend``: ``"auto"`` (the fastest measured on this machine), ``"fused"``, ``"eager"`` or
-    ``"native"`` (torch's own op, where there is one).
+    ``backend``: ``"auto"`` (the fastest measured on this machine for the input's device type),
+    ``"fused"``, ``"eager"`` or ``"native"`` (torch's own op, where there is one).
 
     >>> get("leaky_relu", negative_slope=0.1, backend="eager")
     Activation(leaky_relu, negative_slope=0.1, backend=eager)
@@ -64,17 +65,18 @@ def get(
 
 def fn(name: str | Spec, *, backend: Backend = "auto",
        **params: float) -> Callable[[torch.Tensor], torch.Tensor]:
-    """The nonlinearity ``name`` as a plain function of a tensor, parameters fixed.
+    """The nonlinearity ``name`` as a plain function of a tensor, parameters fixed: any shape in,
+    the same shape out, run by the backend chosen for the input's device type.
 
     >>> fn("relu6", backend="eager")(torch.tensor([-1.0, 3.0, 9.0]))
     tensor([0., 3., 6.])
     """
-    spec = lookup(name)
+    spec = lookup_nonlinearity(name)
     values = spec.resolve(params)
-    run = backends.implementation(spec, backends.resolve(spec, backend))
+    run = backends.implementation(spec, backend)
 
     def function(x: torch.Tensor) -> torch.Tensor:
-        return run(x, values)
+        return backends.reported(spec.name, run.backend_for, x, lambda: run(x, values))
 
     function.__name__ = function.__qualname__ = spec.name
     function.__doc__ = f"{spec.name}(x) = {spec.formula}  with {values or 'no parameters'}"

@@ -25,6 +25,34 @@ class UnknownNameError(ActlabError, KeyError):
         return str(self.args[0])
 
 
+class GatedBlockError(UnknownNameError):
+    """A gated feed-forward block's name (swiglu, geglu...) where a nonlinearity was expected."""
+
+    def __init__(self, name: str, block: str, gate: str | None):
+        self.name, self.close_matches = name, []
+        gate_hint = f"; its gate alone is actlab.get({gate!r})" if gate else ""
+        KeyError.__init__(self, f"{name!r} is a gated feed-forward block, not an elementwise "
+                                f"nonlinearity: use actlab.nn.FeedForward(dim, act=\"{block}\")"
+                                f"{gate_hint}")
+
+
+EAGER_FALLBACK = "backend='eager' runs on every device torch supports"
+
+
+class DeviceError(ActlabError, RuntimeError):
+    """An input on a device type that actlab prepared no kernel for."""
+
+    def __init__(self, device_type: str, supported: Iterable[str], fallback: str = EAGER_FALLBACK):
+        self.device_type, self.supported = device_type, tuple(supported)
+        super().__init__(f"no kernel prepared for device type {device_type!r}: actlab builds its "
+                         f"kernels for {', '.join(self.supported)}. {fallback}")
+
+
+class ForwardError(ActlabError, RuntimeError):
+    """A failure inside a nonlinearity's forward. The message names the entry, the backend and the
+    input's shape, dtype and device; ``__cause__`` is the original error."""
+
+
 class ParameterError(ActlabError, ValueError):
     """A parameter that is unknown, out of its valid range or of the wrong type."""
 

@@ -2,7 +2,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from actlab.errors import ParameterError, UnknownNameError
+from actlab.errors import DeviceError, ForwardError, ParameterError, UnknownNameError
 from actlab.nn import FeedForward
 from actlab.nn.feedforward import BLOCKS, gated_product
 
@@ -82,3 +82,20 @@ def test_whole_module_pickles_with_torch_save(tmp_path):
     loaded = torch.load(tmp_path / "block.pt", weights_only=False)
     x = torch.randn(3, 8)
     torch.testing.assert_close(loaded(x), block(x))
+
+
+def test_a_failure_in_forward_names_block_backend_and_input():
+    with pytest.raises(ForwardError) as caught:
+        FeedForward(8)(torch.randn(2, 5, 8, dtype=torch.float64))
+    assert str(caught.value).startswith("swiglu (backend fused) failed on an input of shape "
+                                        "(2, 5, 8), dtype torch.float64, device cpu:")
+    assert isinstance(caught.value.__cause__, RuntimeError)
+
+
+@pytest.mark.parametrize(("act", "fallback"), [("geglu", "actlab.get('gelu', backend='eager')"),
+                                               ("bilinear", "nn.Linear layers")])
+def test_a_device_type_without_kernels_names_the_supported_ones(act, fallback):
+    block = FeedForward(8, act=act).to("meta")
+    with pytest.raises(DeviceError, match="'meta'.*cpu") as caught:
+        block(torch.randn(3, 8, device="meta"))
+    assert fallback in str(caught.value)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from actlab.catalog.registry import lookup
 from actlab.catalog.spec import Spec
 from actlab.errors import ParameterError
+from actlab.nn.blocks import lookup_nonlinearity
 from actlab.ops import backend as backends
 from actlab.ops.backend import Backend
 
@@ -19,7 +19,9 @@ class Activation(nn.Module):
     ``state_dict``. ``backend`` picks the implementation: ``"fused"`` runs the optimized formula
     as one compiled pass forward and one backward, saving only the input; ``"eager"`` runs the
     formula op by op with the same analytical backward; ``"native"`` calls torch's own op where
-    the Spec names one; ``"auto"`` (default) takes the fastest measured on this machine.
+    the Spec names one; ``"auto"`` (default) takes the fastest measured on this machine for the
+    input's device type. ``backend`` is the concrete backend on CPU, ``backend_for(device_type)``
+    the one on any device type.
 
     >>> act = Activation("swish", beta=1.5, learnable=True, backend="eager")
     >>> act
@@ -38,15 +40,14 @@ class Activation(nn.Module):
         **params: float,
     ):
         super().__init__()
-        self.spec = lookup(spec)
+        self.spec = lookup_nonlinearity(spec)
         values = self.spec.resolve(params)
         if learnable and not any(p.learnable for p in self.spec.params):
             raise ParameterError(f"{self.spec.name} has no learnable parameters")
         if inplace and not self.spec.inplace:
             raise ParameterError(f"{self.spec.name} cannot run in place; drop inplace=True")
         self.learnable, self.inplace = learnable, inplace
-        self.backend = backends.resolve(self.spec, "native" if inplace else backend,
-                                        learnable=learnable)
+        self.requested: str = "native" if inplace else backend
         for p in self.spec.params:
             value = torch.full(self._shape_of(p.name), values[p.name],
                                dtype=torch.get_default_dtype())
@@ -61,14 +62,26 @@ class Activation(nn.Module):
         return ()
 
     def _prepare(self) -> None:
-        self._run = backends.implementation(self.spec, self.backend, inplace=self.inplace)
+        self._run = backends.implementation(self.spec, self.requested, inplace=self.inplace,
+                                            learnable=self.learnable)
+
+    @property
+    def backend(self) -> str:
+        """The concrete backend on CPU."""
+        return self.backend_for("cpu")
+
+    def backend_for(self, device_type: str) -> str:
+        """The concrete backend that runs inputs on ``device_type``."""
+        return self._run.backend_for(device_type)
 
     def params(self, x: torch.Tensor | None = None) -> dict[str, torch.Tensor]:
         """The parameter tensors by name, shaped to broadcast against ``x``."""
         return {p.name: getattr(self, p.name) for p in self.spec.params}
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self._run(x, self.params(x))
+        """f(x) elementwise: any shape in, the same shape out."""
+        return backends.reported(self.spec.name, self.backend_for, x,
+                                 lambda: self._run(x, self.params(x)))
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_run": None}  # compiled kernels are rebuilt, not pickled
@@ -81,5 +94,12 @@ class Activation(nn.Module):
         parts = [self.spec.name, *(f"{k}={v.item():g}" for k, v in self.params().items())]
         parts += [flag for flag in ("learnable", "inplace") if getattr(self, flag)]
         if not self.inplace:
-            parts.append(f"backend={self.backend}")
+            parts.append(self._backend_repr())
         return ", ".join(parts)
+
+    def _backend_repr(self) -> str:
+        """``backend=`` the request; for ``auto``, what it runs as on each device type."""
+        if self.requested != "auto":
+            return f"backend={self.requested}"
+        chosen = ", ".join(f"{t}: {b}" for t, b in self._run.chosen.items())
+        return f"backend=auto ({chosen})"

@@ -17,24 +17,12 @@ from torch import nn
 
 from actlab.catalog.registry import lookup
 from actlab.catalog.spec import Spec
-from actlab.errors import ParameterError
+from actlab.errors import DeviceError, ParameterError
 from actlab.nn.activation import Activation
-from actlab.ops.backend import device_types
+from actlab.nn.blocks import BLOCKS
+from actlab.ops.backend import device_types, reported
 from actlab.ops.compile import compiled
 from actlab.ops.fused import FusedKernel, prepare
-
-# block -> (gate nonlinearity, nonlinearity on the up projection); None is the identity.
-BLOCKS: dict[str, tuple[str | None, str | None]] = {
-    "glu": ("sigmoid", None),
-    "bilinear": (None, None),
-    "reglu": ("relu", None),
-    "geglu": ("gelu", None),
-    "swiglu": ("silu", None),
-    "drelu": ("relu", "relu"),  # Song et al. 2024, "Turbo Sparse", arXiv:2406.05955
-    "xglu": ("xsigmoid", None),  # expanded gates: Huang 2024, arXiv:2405.20768
-    "xgeglu": ("xgelu", None),
-    "xswiglu": ("xsilu", None),
-}
 
 
 def _evaluate(k: FusedKernel | None, z: torch.Tensor, values: Sequence[torch.Tensor]):
@@ -45,9 +33,10 @@ def _evaluate(k: FusedKernel | None, z: torch.Tensor, values: Sequence[torch.Ten
 
 
 @cache
-def _product_kernels(gate: Spec | None, up: Spec | None) -> tuple[Callable, Callable]:
-    """Compiled forward and backward of act_gate(g) * act_up(u), built once per pair."""
-    device_type = device_types()[-1]
+def _product_kernels(gate: Spec | None, up: Spec | None,
+                     device_type: str) -> tuple[Callable, Callable]:
+    """Compiled forward and backward of act_gate(g) * act_up(u) on ``device_type``, built once
+    per pair and device type."""
     gate_kernel = None if gate is None else prepare(gate, device_type)
     up_kernel = None if up is None else prepare(up, device_type)
     up_defaults = list(up.defaults.values()) if up is not None else []
@@ -101,7 +90,7 @@ def gated_product(gate_up: torch.Tensor, gate: str | Spec | None = "silu",
                              f"size must be even; got {gate_up.shape[-1]}")
     gate_spec = None if gate is None else lookup(gate)
     up_spec = None if up is None else lookup(up)
-    return _GatedProduct.apply(gate_up, _product_kernels(gate_spec, up_spec),
+    return _GatedProduct.apply(gate_up, _product_kernels(gate_spec, up_spec, gate_up.device.type),
                                *_parameter_tensors(gate_spec, params or {}, gate_up.dtype))
 
 
@@ -172,18 +161,37 @@ class FeedForward(nn.Module):
         self.proj_out = nn.Linear(self.hidden, dim, bias=bias)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """(..., dim) -> (..., dim)."""
+        return reported(self.block, self.backend_for, x, lambda: self._forward(x))
+
+    def _forward(self, x: torch.Tensor) -> torch.Tensor:
         h = self.proj_in(x)
         if not self.gated:
             return self.proj_out(self.act(h))
         values = () if self.act is None else self.act.params().values()
-        return self.proj_out(_GatedProduct.apply(h, self.kernels, *values))
+        return self.proj_out(_GatedProduct.apply(h, self._kernels_for(h.device.type), *values))
 
-    def _kernels(self) -> tuple[Callable, Callable] | None:
-        """The fused gate*up kernels, looked up here (not in forward, where an outer
-        torch.compile would trace into the cache and the Spec's symbolic compilation)."""
+    def backend_for(self, device_type: str) -> str:
+        """The backend of the nonlinearity on ``device_type``: fused for a gated block."""
+        return "fused" if self.gated else self.act.backend_for(device_type)
+
+    def _kernels(self) -> dict[str, tuple[Callable, Callable]]:
+        """The fused gate*up kernels by device type, looked up here (not in forward, where an
+        outer torch.compile would trace into the cache and the Spec's symbolic compilation)."""
         if not self.gated:
-            return None
-        return _product_kernels(None if self.act is None else self.act.spec, self.up)
+            return {}
+        gate = None if self.act is None else self.act.spec
+        return {t: _product_kernels(gate, self.up, t) for t in device_types()}
+
+    def _kernels_for(self, device_type: str) -> tuple[Callable, Callable]:
+        if device_type not in self.kernels:
+            gate = "" if self.act is None else (
+                f" and actlab.get({self.act.spec.name!r}, backend='eager') as the gate, which runs "
+                f"on every device torch supports")
+            raise DeviceError(device_type, self.kernels, "FeedForward fuses its gate*up product "
+                              f"on those only; elsewhere, write the block from nn.Linear "
+                              f"layers{gate}")
+        return self.kernels[device_type]
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "kernels": None}  # compiled closures do not pickle

@@ -12,13 +12,14 @@ Kernels are built per Spec and device type before use (:func:`prepare`), so a us
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import astuple, dataclass
 from functools import cache
 
 import torch
 
 from actlab.catalog.spec import Spec
+from actlab.errors import DeviceError
 from actlab.ops.compile import compiled
 from actlab.ops.eager import Params, guarded, kernel, reduce_to
 from actlab.ops.optimize import Optimized, optimize
@@ -35,8 +36,16 @@ class FusedKernel:
     function: type[torch.autograd.Function]
 
 
+def device_types() -> tuple[str, ...]:
+    """The device types kernels are prepared for: CPU, and CUDA where available."""
+    return ("cpu", "cuda") if torch.cuda.is_available() else ("cpu",)
+
+
 def prepare(spec: Spec, device_type: str) -> FusedKernel:
-    """Build (once) the fused kernel of ``spec`` for ``device_type``."""
+    """Build (once) the fused kernel of ``spec`` for ``device_type``; DeviceError for a device
+    type outside :func:`device_types`."""
+    if device_type not in device_types():
+        raise DeviceError(device_type, device_types())
     return _build(spec, device_type)
 
 
@@ -97,14 +106,17 @@ def _build(spec: Spec, device_type: str) -> FusedKernel:
     return FusedKernel(chosen, value, gradients, Fused)
 
 
-def apply(spec: Spec, x: torch.Tensor, params: Params,
-          kernels: Mapping[str, FusedKernel] | None = None) -> torch.Tensor:
-    """``spec`` at ``x`` through its fused kernel (``kernels``: prepared ones by device type).
+def apply(spec: Spec, x: torch.Tensor, params: Params) -> torch.Tensor:
+    """``spec`` at ``x`` through its fused kernel for ``x``'s device type."""
+    return apply_kernel(prepare(spec, x.device.type), x, params)
+
+
+def apply_kernel(kernel: FusedKernel, x: torch.Tensor, params: Params) -> torch.Tensor:
+    """``kernel`` (prepared for ``x``'s device type) at ``x``, output shaped like ``x``.
 
     With scalar parameters the kernel sees ``x`` flattened, so every shape, rank and stride of
     the same dtype shares one compiled graph."""
-    fused = kernels[x.device.type] if kernels is not None else prepare(spec, x.device.type)
     values = params.values()
     if any(isinstance(v, torch.Tensor) and v.dim() for v in values):
-        return fused.function.apply(x, *values)
-    return fused.function.apply(x.reshape(-1), *values).view(x.shape)
+        return kernel.function.apply(x, *values)
+    return kernel.function.apply(x.reshape(-1), *values).view(x.shape)

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 import torch
 
-from actlab.catalog.registry import lookup
 from actlab.catalog.spec import Spec
 from actlab.errors import ParameterError
 from actlab.nn.activation import Activation
+from actlab.nn.blocks import lookup_nonlinearity
 from actlab.ops.backend import Backend
 
 
@@ -42,7 +42,7 @@ class AdaptiveActivation(Activation):
                  groups: int | None = None, dim: int = 1,
                  per_channel: Iterable[str] | None = None, backend: Backend = "auto",
                  **params: float):
-        spec = lookup(name)
+        spec = lookup_nonlinearity(name)
         learnable = [p.name for p in spec.params if p.learnable]
         if channels is not None and groups is not None:
             raise ParameterError("give channels (one value per channel) or groups (one per "
@@ -97,4 +97,4 @@ class AdaptiveActivation(Activation):
             parts.append(f"groups={self.groups}")
         if self.varying:
             parts.append(f"dim={self.dim}, per_channel={','.join(self.varying)}")
-        return ", ".join([*parts, f"backend={self.backend}"])
+        return ", ".join([*parts, self._backend_repr()])
