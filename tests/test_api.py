@@ -141,3 +141,12 @@ def test_a_failure_in_forward_names_entry_backend_and_input(make):
                               "dtype torch.int64, device cpu:")
     assert isinstance(caught.value.__cause__, RuntimeError)
     assert str(caught.value.__cause__) in message
+
+
+def test_a_module_pickled_before_per_device_backends_loads():
+    act = actlab.get("swish", beta=2.0, backend="eager")
+    state = act.__getstate__()
+    state["backend"] = state.pop("requested")  # the attribute's former name
+    old = actlab.Activation.__new__(actlab.Activation)
+    old.__setstate__(state)
+    assert old.requested == "eager" and torch.equal(old(torch.ones(3)), act(torch.ones(3)))

@@ -29,7 +29,10 @@ from actlab.catalog import (
 )
 from actlab.errors import (
     ActlabError,
+    DeviceError,
     FormulaError,
+    ForwardError,
+    GatedBlockError,
     ParameterError,
     SpecError,
     UnknownNameError,
@@ -84,7 +87,8 @@ def fn(name: str | Spec, *, backend: Backend = "auto",
 
 
 __all__ = [
-    "Activation", "ActlabError", "Citation", "Fit", "Formula", "FormulaError", "Param",
+    "Activation", "ActlabError", "Citation", "DeviceError", "Fit", "Formula", "FormulaError",
+    "ForwardError", "GatedBlockError", "Param",
     "ParameterError", "Properties", "Reference", "Spec", "SpecError", "UnknownNameError",
     "catalog", "define", "fit", "fn", "get", "lookup", "register",
 ]  # fmt: skip

@@ -16,7 +16,7 @@ from torch import nn
 from actlab.catalog import lookup
 from actlab.errors import ParameterError
 from actlab.nn import Activation, FeedForward
-from actlab.nn.feedforward import BLOCKS
+from actlab.nn.blocks import BLOCKS
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,8 @@ class Activation(nn.Module):
         return {**self.__dict__, "_run": None}  # compiled kernels are rebuilt, not pickled
 
     def __setstate__(self, state: dict) -> None:
+        if "requested" not in state:  # pickled before the backend was chosen per device
+            state["requested"] = state.pop("backend")
         super().__setstate__(state)
         self._prepare()
 
