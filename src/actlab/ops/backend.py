@@ -11,7 +11,6 @@ outer ``torch.compile`` traces straight through) and applied per call from ``x.d
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -27,8 +26,6 @@ from actlab.ops import eager, fused
 from actlab.ops.eager import Params
 from actlab.ops.fused import device_types
 from actlab.ops.machine import machine_file, read_json, write_json
-
-log = logging.getLogger(__name__)
 
 Backend = Literal["auto", "fused", "eager", "native"]
 BACKENDS: tuple[str, ...] = get_args(Backend)
