@@ -36,10 +36,18 @@ def fresh_cache(monkeypatch, tmp_path):
 
 
 LOUD_SKIP = "NOT tested"  # in the reason of a skip that leaves a real part (database, browser) out
+REAL_PARTS = {"a live PostgreSQL server": "[postgresql]",
+              "headless Chromium": "test_report_browser.py"}  # what ran -> how its tests are named
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    """Repeat every skip that left a real part untested as a warning at the very end."""
+    """Say how many tests ran against each real part, and repeat every skip that left a real part
+    untested as a warning at the very end."""
+    passed = [report.nodeid for report in terminalreporter.stats.get("passed", [])]
+    for part, marker in REAL_PARTS.items():
+        count = sum(marker in nodeid for nodeid in passed)
+        if count:
+            terminalreporter.write_line(f"{count} tests passed against {part}")
     reasons = {str(report.longrepr[2]).removeprefix("Skipped: ")
                for report in terminalreporter.stats.get("skipped", [])
                if isinstance(report.longrepr, (tuple, list)) and LOUD_SKIP in report.longrepr[2]}
