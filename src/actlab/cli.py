@@ -175,15 +175,14 @@ def perf(
 
     from actlab.ops import backend as backends
     from actlab.ops import costs
+    from actlab.ops.fused import check_device
     from actlab.perf import activations
 
     try:
         specs = [lookup(n.strip()) for n in names.split(",") if n.strip()] if names else catalog()
         if dtype not in DTYPES:
             raise ActlabError(f"unknown dtype {dtype!r}; choose one of {', '.join(DTYPES)}")
-        if device not in ("cpu", "cuda") or (device == "cuda" and not torch.cuda.is_available()):
-            raise ActlabError(f"device {device!r} is not available here; use cpu"
-                              + (" or cuda" if torch.cuda.is_available() else ""))
+        check_device(device)
     except ActlabError as err:
         raise _fail(err) from None
     with _progress(as_json or markdown) as progress:

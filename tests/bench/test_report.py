@@ -128,3 +128,18 @@ def test_a_failed_write_leaves_nothing_behind(store, tmp_path, monkeypatch):
     with pytest.raises(OutputError, match="No space left"):
         write_report(collect(store), tmp_path / "report.html")
     assert not [p for p in tmp_path.iterdir() if "report" in p.name]
+
+
+def test_a_board_with_gated_blocks_states_the_matched_parameter_count(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'r.sqlite'}")
+    for seed in range(3):
+        for act in ("gelu", "swiglu"):
+            store.record(record(seed, act, value=1.5 + 0.01 * seed, task="shakespeare_char",
+                                model="gpt"))
+    (board,) = collect(store, baseline="gelu").boards
+    assert board.gated == ("swiglu",)
+    page = Page()
+    page.feed(write_report(collect(store, baseline="gelu"), tmp_path / "r.html").read_text())
+    text = " ".join(" ".join(page.text).split())
+    assert "Gated blocks (swiglu) replace the whole feed-forward block" in text
+    assert "keeps the parameter count" in text

@@ -22,14 +22,14 @@ from actlab.bench.report import ReportData, collect, write_report
 from actlab.bench.runner import Progress, RunSpec, check_backend, plan, sweep
 from actlab.bench.stats import Comparison
 from actlab.bench.store import Store
-from actlab.errors import ActlabError, ParameterError
+from actlab.errors import ParameterError
 from actlab.files import check_writable
+from actlab.ops.fused import check_device
 from actlab.tables import Table
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ACTS = "relu,gelu,swish,mish,selu,snake"
-DEVICES = ("cpu", "cuda")
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     if base not in choices:
         raise ParameterError(f"the baseline {base.label!r} is not among the nonlinearities; add "
                              "it or choose another baseline")
-    _check_device(device)
+    check_device(device)
     names = [t.strip() for t in tasks.split(",")] if isinstance(tasks, str) else tasks
     data = Path(data_dir) if data_dir is not None else None
     specs = plan(choices, seeds, suite, names, data, device)
@@ -99,15 +99,6 @@ def _choices(acts: str | Sequence[str | ActChoice]) -> list[ActChoice]:
 
 def _text(choice: ActChoice) -> str:
     return ":".join([choice.name, *(f"{k}={v!r}" for k, v in choice.params)])
-
-
-def _check_device(device: str) -> None:
-    import torch
-
-    available = [d for d in DEVICES if d == "cpu" or torch.cuda.is_available()]
-    if device not in available:
-        raise ActlabError(f"device {device!r} is not available here; use "
-                          f"{' or '.join(available)}")
 
 
 def summary_tables(data: ReportData) -> list[Table]:

@@ -19,7 +19,7 @@ from functools import cache
 import torch
 
 from actlab.catalog.spec import Spec
-from actlab.errors import DeviceError
+from actlab.errors import ActlabError, DeviceError
 from actlab.ops.compile import compiled
 from actlab.ops.eager import Params, guarded, kernel, reduce_to
 from actlab.ops.optimize import Optimized, optimize
@@ -39,6 +39,19 @@ class FusedKernel:
 def device_types() -> tuple[str, ...]:
     """The device types kernels are prepared for: CPU, and CUDA where available."""
     return ("cpu", "cuda") if torch.cuda.is_available() else ("cpu",)
+
+
+def check_device(device: str) -> str:
+    """``device`` if kernels are prepared for it on this machine, else an ActlabError naming the
+    choices.
+
+    >>> check_device("cpu")
+    'cpu'
+    """
+    if device not in device_types():
+        raise ActlabError(f"device {device!r} is not available here; use "
+                          f"{' or '.join(device_types())}")
+    return device
 
 
 def prepare(spec: Spec, device_type: str) -> FusedKernel:

@@ -16,6 +16,7 @@ from actlab.bench.store import Run, Store
 from actlab.bench.task import Metric, Published
 from actlab.bench.tasks import get_task
 from actlab.errors import ActlabError
+from actlab.nn.blocks import BLOCKS
 
 ALPHA = 0.05
 
@@ -46,6 +47,7 @@ class Board:
     failures: list[tuple[str, int, str]]  # (act, seed, reason)
     values: dict[str, list[float]]  # act -> primary metric per seed
     published: tuple[Published, ...] = ()
+    gated: tuple[str, ...] = ()  # the gated feed-forward blocks among the rows
 
     @property
     def title(self) -> str:
@@ -157,9 +159,10 @@ def _board(key: tuple[str, str, str, str], runs: list[Run], curves, baseline: st
                 published.get((act, metric.name)), failed[act]) for act, v in values.items()]
     sign = -1 if metric.higher_is_better else 1
     rows.sort(key=lambda r: sign * r.summary.mean)
+    gated = tuple(sorted({act_label(r.act, r.params) for r in runs if r.act in BLOCKS}))
     return Board(task_name, model, suite, config_hash, task.description, metric, rows,
                  _mean_curves(runs, curves), failures,
-                 {act: list(v.values()) for act, v in values.items()}, references)
+                 {act: list(v.values()) for act, v in values.items()}, references, gated)
 
 
 def _mean_curves(runs: list[Run], curves) -> dict[str, dict[str, tuple[list[int], list[float]]]]:
