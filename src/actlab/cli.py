@@ -98,7 +98,7 @@ def show(name: Annotated[str, typer.Argument(help="Name or alias.")]) -> None:
     rows.append(("native", "yes" + (" (in place)" if spec.inplace else "")
                  if spec.native else "no"))
     rows.append(("citation", str(spec.citation) if spec.citation else "user-defined"))
-    _show(Table.of(("", spec.name), rows, spec.name))
+    _show(Table.of(("", ""), rows, spec.name))
 
 
 @app.command()
