@@ -41,7 +41,8 @@ def _show(table: Table, markdown: bool = False) -> None:
     if markdown:
         print("\n\n".join(part for part in (table.markdown(), table.note) if part))
         return
-    rich = RichTable(title=table.title or None, title_justify="left", show_header=any(table.columns))
+    rich = RichTable(title=table.title or None, title_justify="left",
+                     show_header=any(table.columns))
     for column in table.columns:
         rich.add_column(column, overflow="fold")
     for row in table.rows:
