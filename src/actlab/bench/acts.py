@@ -9,11 +9,13 @@ choices too, for the tasks whose models have feed-forward blocks.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from torch import nn
 
-from actlab.catalog import lookup
+from actlab.catalog import Spec, lookup
+from actlab.catalog.registry import normalize
 from actlab.errors import ParameterError
 from actlab.nn import Activation, FeedForward
 from actlab.nn.blocks import BLOCKS
@@ -36,16 +38,13 @@ class ActChoice:
 
     @classmethod
     def of(cls, name: str, **params: float) -> ActChoice:
-        block = name.strip().lower()
-        if block in BLOCKS:
-            gate = BLOCKS[block][0]
-            if gate is None and params:
-                raise ParameterError(f"{block} has no parameters; got {', '.join(params)}")
-            values = lookup(gate).resolve(params) if gate else {}
-            return cls(block, tuple(sorted((k, float(v)) for k, v in values.items())))
-        spec = lookup(name)
-        values = spec.resolve(params)
-        return cls(spec.name, tuple(sorted((k, float(v)) for k, v in values.items())))
+        block = normalize(name)
+        canonical = block if block in BLOCKS else lookup(name).name
+        spec = cls(canonical).spec
+        if spec is None and params:
+            raise ParameterError(f"{canonical} has no parameters; got {', '.join(params)}")
+        values = spec.resolve(params) if spec else {}
+        return cls(canonical, tuple(sorted((k, float(v)) for k, v in values.items())))
 
     @property
     def gated(self) -> bool:
@@ -53,10 +52,16 @@ class ActChoice:
         return self.name in BLOCKS
 
     @property
+    def spec(self) -> Spec | None:
+        """The Spec whose parameters this choice sets: the entry's, or a gated block's gate's
+        (None for the bilinear block, which has no gate)."""
+        gate = BLOCKS[self.name][0] if self.gated else self.name
+        return None if gate is None else lookup(gate)
+
+    @property
     def label(self) -> str:
         """The name, with the parameters that differ from the defaults."""
-        gate = BLOCKS[self.name][0] if self.gated else self.name
-        defaults = lookup(gate).defaults if gate else {}
+        defaults = self.spec.defaults if self.spec else {}
         changed = [f"{k}={v:g}" for k, v in self.params if v != defaults[k]]
         return f"{self.name}({', '.join(changed)})" if changed else self.name
 
@@ -90,23 +95,28 @@ class ActChoice:
         return nn.Sequential(nn.Linear(dim, 4 * dim), self(), nn.Linear(4 * dim, dim))
 
 
-def parse_acts(text: str) -> list[ActChoice]:
-    """Parse ``name[:param=value[:param=value...]]`` items separated by commas.
+def parse_acts(acts: str | Sequence[str | ActChoice]) -> list[ActChoice]:
+    """Parse ``name[:param=value[:param=value...]]`` items, separated by commas in one text or
+    given as a list (which may also hold ActChoices).
 
     >>> [c.label for c in parse_acts("relu, swish:beta=2, snake:a=0.5, swiglu")]
     ['relu', 'swish(beta=2)', 'snake(a=0.5)', 'swiglu']
+    >>> [c.label for c in parse_acts(["gelu", ActChoice.of("swish", beta=2)])]
+    ['gelu', 'swish(beta=2)']
     """
-    choices = []
-    for item in (part.strip() for part in text.split(",")):
-        if not item:
-            raise ParameterError(f"empty nonlinearity in {text!r}; "
-                                 "write e.g. relu,gelu,swish:beta=2")
-        name, *assignments = item.split(":")
-        params = dict(_assignment(a, item) for a in assignments)
-        choices.append(ActChoice.of(name.strip(), **params))
+    items = acts.split(",") if isinstance(acts, str) else list(acts)
+    choices = [item if isinstance(item, ActChoice) else _choice(item.strip(), acts)
+               for item in items]
     if len(set(choices)) != len(choices):
-        raise ParameterError(f"{text!r} names the same nonlinearity twice")
+        raise ParameterError(f"{acts!r} names the same nonlinearity twice")
     return choices
+
+
+def _choice(item: str, acts: object) -> ActChoice:
+    if not item:
+        raise ParameterError(f"empty nonlinearity in {acts!r}; write e.g. relu,gelu,swish:beta=2")
+    name, *assignments = item.split(":")
+    return ActChoice.of(name.strip(), **dict(_assignment(a, item) for a in assignments))
 
 
 def _assignment(text: str, item: str) -> tuple[str, float]:

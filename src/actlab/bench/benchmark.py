@@ -71,7 +71,7 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     run with a :class:`~actlab.bench.runner.Progress`. Everything is checked before the first
     run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
     """
-    choices = _choices(acts)
+    choices = parse_acts(acts)
     base = ActChoice.of(baseline)
     if base not in choices:
         raise ParameterError(f"the baseline {base.label!r} is not among the nonlinearities; add "
@@ -89,16 +89,6 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     collected = collect(store, base.label, suite)
     path = write_report(collected, out / "report.html") if report else None
     return BenchResult(tuple(specs), done, collected, store.display_url, path)
-
-
-def _choices(acts: str | Sequence[str | ActChoice]) -> list[ActChoice]:
-    if isinstance(acts, str):
-        return parse_acts(acts)
-    return parse_acts(",".join(a if isinstance(a, str) else _text(a) for a in acts))
-
-
-def _text(choice: ActChoice) -> str:
-    return ":".join([choice.name, *(f"{k}={v!r}" for k, v in choice.params)])
 
 
 def summary_tables(data: ReportData) -> list[Table]:

@@ -16,7 +16,6 @@ from actlab.bench.store import Run, Store
 from actlab.bench.task import Metric, Published
 from actlab.bench.tasks import get_task
 from actlab.errors import ActlabError
-from actlab.nn.blocks import BLOCKS
 
 ALPHA = 0.05
 
@@ -159,7 +158,7 @@ def _board(key: tuple[str, str, str, str], runs: list[Run], curves, baseline: st
                 published.get((act, metric.name)), failed[act]) for act, v in values.items()]
     sign = -1 if metric.higher_is_better else 1
     rows.sort(key=lambda r: sign * r.summary.mean)
-    gated = tuple(sorted({act_label(r.act, r.params) for r in runs if r.act in BLOCKS}))
+    gated = tuple(sorted({act_label(r.act, r.params) for r in runs if ActChoice(r.act).gated}))
     return Board(task_name, model, suite, config_hash, task.description, metric, rows,
                  _mean_curves(runs, curves), failures,
                  {act: list(v.values()) for act, v in values.items()}, references, gated)
