@@ -9,6 +9,7 @@ from actlab.catalog import (
     polynomial,
     radial,
     sigmoidal,
+    silu_variants,
     smooth,
     sparse,
 )
@@ -16,7 +17,7 @@ from actlab.catalog.registry import catalog, define, lookup, register
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
-            learnable)
+            learnable, silu_variants)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         register(_spec)

@@ -1,0 +1,173 @@
+"""Sigmoid-weighted linear units beyond SiLU and swish: x times a squashing gate (Gish, EANAF,
+parametric logish, CosLU) and the ACON family that learns whether to activate (survey sections
+3.3 and 4.4)."""
+
+import torch
+import torch.nn.functional as F
+
+from actlab.catalog.gated import ZHU_2021
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+
+KAYTAN_2023 = Citation(
+    "Gish: a novel activation function for image classification",
+    "Mustafa Kaytan, İbrahim Berkan Aydilek, Celaleddin Yeroğlu",
+    2023,
+    venue="Neural Computing and Applications 35(34), 24259-24281",
+)
+CHAI_2022 = Citation(
+    "An Efficient Asymmetric Nonlinear Activation Function for Deep Neural Networks",
+    "Enhui Chai, Wei Yu, Tianxiang Cui, Jianfeng Ren, Shusheng Ding",
+    2022,
+    venue="Symmetry 14(5), 1027",
+)
+MA_2021 = Citation(
+    "Activate or Not: Learning Customized Activation",
+    "Ningning Ma, Xiangyu Zhang, Ming Liu, Jian Sun",
+    2021,
+    arxiv="2009.04759",
+    venue="CVPR 2021",
+)
+PISHCHIK_2023 = Citation(
+    "Trainable Activations for Image Classification",
+    "Evgenii Pishchik",
+    2023,
+    venue="Preprints.org 2023010463",
+)
+
+_GATED = {"smoothness": "Cinf", "zero_at_zero": True, "zero_centered": True, "self_gated": True}
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="gish",
+        formula="where(x > 4, x * log(2), x * log1p(-expm1(-exp(min(x, 4)))))",
+        family="gated",
+        citation=KAYTAN_2023,
+        description="Gish x ln(2 - e^(-e^x)), a self-gated unit whose gate rises from 0 to ln 2. "
+        "Written as x log1p(-expm1(-e^x)), exact in the left tail; above x = 4 the "
+        "gate equals ln 2 to within e^(-e^4) < 2e-24, so x ln 2 is used there and "
+        "e^(-e^x) e^x never forms 0 * inf in the derivative.",
+        properties=Properties(monotonic=False, lower=-0.2781594608964, upper=None, **_GATED),
+        references=(
+            Reference(
+                lambda x: x * torch.log(2 - torch.exp(-torch.exp(x))),
+                atol=1e-9,
+                note="= x ln(2 - exp(-exp(x))) written directly",
+            ),
+        ),
+    ),
+    Spec(
+        name="eanaf",
+        formula="x * sigmoid(x - log(2))",
+        family="gated",
+        citation=CHAI_2022,
+        description="Efficient asymmetric nonlinear activation function x g(h(x)) with h = "
+        "softplus and g(u) = tanh(u/2), which simplifies to x e^x / (e^x + 2) = "
+        "x sigmoid(x - ln 2): a SiLU whose gate is shifted right by ln 2.",
+        properties=Properties(monotonic=False, lower=-0.1571849514838, upper=None, **_GATED),
+        references=(
+            Reference(
+                lambda x: x * torch.tanh(F.softplus(x) / 2),
+                atol=1e-9,
+                note="= x tanh(softplus(x) / 2), the paper's composition",
+            ),
+        ),
+    ),
+    Spec(
+        name="plogish",
+        formula="where(b * x > 100, a * x * log(2), "
+        "where(b * x > -100, a * x * log1p(sigmoid(b * x)), "
+        "-a * exp(log(max(-x, 1e-30)) + b * x)))",
+        family="gated",
+        citation=ZHU_2021,
+        aliases=("parametric_logish",),
+        params=(
+            Param("a", 1.0, 0.0, open_low=True, doc="output scale alpha"),
+            Param("b", 10.0, 0.0, open_low=True, doc="gate sharpness beta"),
+        ),
+        description="Parametric logish a x ln(1 + sigmoid(b x)) from the logish paper, with its "
+        "values a = 1, b = 10 (the survey names it pLogish); a = b = 1 is logish. Beyond "
+        "|b x| = 100 the gate is ln 2 or e^(b x) to within e^-100; the latter is "
+        "written -a e^(ln(-x) + b x) so that the derivative never forms inf * 0.",
+        properties=Properties(monotonic=False, lower=-0.02527688167894, upper=None, **_GATED),
+        references=(
+            Reference(
+                "logish", params={"a": 1.0, "b": 1.0}, atol=1e-12, note="a = b = 1 is logish"
+            ),
+        ),
+    ),
+    Spec(
+        name="cos_lu",
+        formula="(x + a * cos(b * x)) * sigmoid(x)",
+        family="gated",
+        citation=PISHCHIK_2023,
+        aliases=("coslu",),
+        params=(
+            Param("a", 1.0, learnable=True, doc="amplitude of the cosine term"),
+            Param("b", 1.0, learnable=True, doc="frequency of the cosine term"),
+        ),
+        description="Cosinu-sigmoidal linear unit (x + a cos(b x)) sigmoid(x), SinLU with a "
+        "cosine; a and b are trained and start at 1. f(0) = a / 2.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.2892731286645,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+        references=(Reference("silu", params={"a": 0.0}, atol=0.0, note="a = 0 is SiLU"),),
+    ),
+    Spec(
+        name="acon_c",
+        formula="(p1 - p2) * x * sigmoid(beta * (p1 - p2) * x) + p2 * x",
+        family="gated",
+        citation=MA_2021,
+        aliases=("aconc",),
+        params=(
+            Param("p1", 1.0, learnable=True, doc="slope the unit tends to for x -> +inf"),
+            Param("p2", 0.0, learnable=True, doc="slope the unit tends to for x -> -inf"),
+            Param(
+                "beta",
+                1.0,
+                learnable=True,
+                doc="switching factor: 0 is linear, inf is max(p1 x, p2 x)",
+            ),
+        ),
+        description="ACON-C (p1 - p2) x sigmoid(beta (p1 - p2) x) + p2 x, a smooth maximum of "
+        "p1 x and p2 x; all three are trained per channel, from p1 = 1, p2 = 0, "
+        "beta = 1, where it is SiLU (ACON-A, i.e. swish, is p2 = 0).",
+        properties=Properties(monotonic=False, lower=-0.2784645427610738, upper=None, **_GATED),
+        references=(
+            Reference("silu", atol=0.0, note="(p1, p2, beta) = (1, 0, 1) is SiLU"),
+            Reference(
+                "swish",
+                params={"beta": 2.0},
+                target_params={"beta": 2.0},
+                atol=0.0,
+                note="p2 = 0 is swish with the same beta",
+            ),
+        ),
+    ),
+    Spec(
+        name="acon_b",
+        formula="(1 - p) * x * sigmoid(beta * (1 - p) * x) + p * x",
+        family="gated",
+        citation=MA_2021,
+        aliases=("aconb",),
+        params=(
+            Param("p", 0.25, learnable=True, doc="slope for x -> -inf (PReLU-like leak)"),
+            Param("beta", 1.0, learnable=True, doc="switching factor"),
+        ),
+        description="ACON-B (1 - p) x sigmoid(beta (1 - p) x) + p x, the smooth maximum of x and "
+        "p x (the smooth counterpart of PReLU); p starts at 0.25 as in PReLU.",
+        properties=Properties(monotonic=True, lower=None, upper=None, **_GATED),
+        references=(
+            Reference(
+                "acon_c",
+                target_params={"p1": 1.0, "p2": 0.25},
+                atol=0.0,
+                note="= ACON-C with p1 = 1, p2 = p",
+            ),
+        ),
+    ),
+)
