@@ -1,6 +1,7 @@
 """The catalog: one Spec per nonlinearity, one module per family."""
 
 from actlab.catalog import (
+    elu_variants,
     exponential,
     gated,
     learnable,
@@ -8,6 +9,8 @@ from actlab.catalog import (
     piecewise,
     polynomial,
     radial,
+    relu_variants,
+    sigmoid_variants,
     sigmoidal,
     silu_variants,
     smooth,
@@ -17,7 +20,7 @@ from actlab.catalog.registry import catalog, define, lookup, register
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
-            learnable, silu_variants)
+            learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         register(_spec)
