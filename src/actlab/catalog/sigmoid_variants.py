@@ -74,9 +74,6 @@ SPECS: tuple[Spec, ...] = (
                 atol=1e-12,
                 note="= 1 - exp(-exp(x)) written directly",
             ),
-            Reference(
-                lambda x: 1 - torch.exp(-torch.exp(-(-x))), atol=1e-12, note="= 1 - gumbel(-x)"
-            ),
         ),
     ),
     Spec(
