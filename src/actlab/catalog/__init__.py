@@ -5,6 +5,7 @@ from actlab.catalog import (
     exponential,
     gated,
     learnable,
+    oscillating,
     periodic,
     piecewise,
     polynomial,
@@ -20,7 +21,8 @@ from actlab.catalog.registry import catalog, define, lookup, register
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
-            learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants)
+            learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
+            oscillating)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         register(_spec)

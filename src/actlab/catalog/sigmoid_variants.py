@@ -1,6 +1,5 @@
-"""Sigmoid-family units of the survey (sections 3.2, 3.20, 3.43-3.45, 4.20): the probit, the
-complementary log-log and its modified form, Aranda-Ordaz, the scaled softsign, and the cubic and
-quadratic units of Noel et al."""
+"""Sigmoid-family units of the survey (sections 3.1, 3.2, 3.18, 4.20): the sign function, the
+probit, the complementary log-log and its modified form, Aranda-Ordaz and the scaled softsign."""
 
 import torch
 import torch.nn.functional as F
@@ -8,6 +7,13 @@ import torch.nn.functional as F
 from actlab.catalog.silu_variants import PISHCHIK_2023
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
+HUBARA_2016 = Citation(
+    "Binarized Neural Networks",
+    "Itay Hubara, Matthieu Courbariaux, Daniel Soudry, Ran El-Yaniv, Yoshua Bengio",
+    2016,
+    arxiv="1602.02830",
+    venue="NeurIPS 2016",
+)
 BLISS_1934 = Citation("The Method of Probits", "Chester I. Bliss", 1934, venue="Science 79")
 GOMES_2011 = Citation(
     "Comparison of new activation functions in neural network for forecasting financial time "
@@ -22,16 +28,26 @@ ARANDA_ORDAZ_1981 = Citation(
     1981,
     venue="Biometrika 68(2), 357-363",
 )
-NOEL_2021_OSC = Citation(
-    "Biologically Inspired Oscillating Activation Functions Can Bridge the Performance Gap "
-    "between Biological and Artificial Neurons",
-    "Matthew Mithra Noel, Shubham Bharadwaj, Venkataraman Muthiah-Nakarajan, Praneet Dutta, "
-    "Geraldine Bessie Amali",
-    2021,
-    arxiv="2111.04020",
-)
-
 SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="sign",
+        formula="sign(x)",
+        family="sigmoidal",
+        citation=HUBARA_2016,
+        aliases=("signum",),
+        description="Sign function: -1, 0 or 1, the deterministic binarization of binarized "
+        "networks (trained through a straight-through estimator; its derivative is "
+        "0 almost everywhere).",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="discontinuous",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        native=torch.sign,
+    ),
     Spec(
         name="probit",
         formula="normal_cdf(x)",
@@ -154,38 +170,6 @@ SPECS: tuple[Spec, ...] = (
                 atol=1e-12,
                 note="a softsign(x / b)",
             ),
-        ),
-    ),
-    Spec(
-        name="ncu",
-        formula="x - x**3",
-        family="polynomial",
-        citation=NOEL_2021_OSC,
-        aliases=("non_monotonic_cubic_unit",),
-        description="Non-monotonic cubic unit x - x^3, zero at 0 and +-1.",
-        properties=Properties(
-            monotonic=False,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
-    ),
-    Spec(
-        name="squ",
-        formula="x**2 + x",
-        family="polynomial",
-        citation=NOEL_2021_OSC,
-        aliases=("shifted_quadratic_unit",),
-        description="Shifted quadratic unit x^2 + x, minimum -1/4 at x = -1/2.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.25,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
         ),
     ),
 )

@@ -107,9 +107,10 @@ def page(rows: list[Row]) -> str:
         [
             "# The survey ledger",
             "",
-            f'Every function named in Kunc and Kléma, "Three Decades of Activations: A Comprehensive '
-            f'Survey of 400 Activation Functions for Neural Networks" (arXiv:2402.09092), by section, '
-            f"with its place in the actlab catalog: {len(rows)} functions. The source is "
+            'Every function named in Kunc and Kléma, "Three Decades of Activations: A '
+            'Comprehensive Survey of 400 Activation Functions for Neural Networks" '
+            f"(arXiv:2402.09092), by section, with its place in the actlab catalog: "
+            f"{len(rows)} functions. The source is "
             "`docs/survey.csv`; this page is generated from it by",
             "",
             "```",

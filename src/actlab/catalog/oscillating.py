@@ -1,0 +1,105 @@
+"""The four oscillating units of Noel et al. (survey sections 3.35-3.45): the shifted quadratic
+and non-monotonic cubic units and the shifted-sinc and decaying-sine units, each with several zeros
+so that a single neuron can separate XOR."""
+
+import math
+
+import torch
+
+from actlab.catalog.spec import Citation, Properties, Reference, Spec
+
+NOEL_2021_OSC = Citation(
+    "Biologically Inspired Oscillating Activation Functions Can Bridge the Performance Gap "
+    "between Biological and Artificial Neurons",
+    "Matthew Mithra Noel, Shubham Bharadwaj, Venkataraman Muthiah-Nakarajan, Praneet Dutta, "
+    "Geraldine Bessie Amali",
+    2021,
+    arxiv="2111.04020",
+)
+
+# sin(u) / u with its removable singularity: 1 - u^2/6 + u^4/120 below |u| = 0.01 (error < 2e-16).
+_SINC_SHIFTED_RIGHT = (
+    "where(abs(x - pi) < 0.01, 1 - (x - pi)**2 * (1 / 6 - (x - pi)**2 / 120), "
+    "sin(x - pi) / (x - pi))"
+)
+_SINC_SHIFTED_LEFT = (
+    "where(abs(x + pi) < 0.01, 1 - (x + pi)**2 * (1 / 6 - (x + pi)**2 / 120), "
+    "sin(x + pi) / (x + pi))"
+)
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="ncu",
+        formula="x - x**3",
+        family="polynomial",
+        citation=NOEL_2021_OSC,
+        aliases=("non_monotonic_cubic_unit",),
+        description="Non-monotonic cubic unit x - x^3, zero at 0 and +-1.",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="squ",
+        formula="x**2 + x",
+        family="polynomial",
+        citation=NOEL_2021_OSC,
+        aliases=("shifted_quadratic_unit",),
+        description="Shifted quadratic unit x^2 + x, minimum -1/4 at x = -1/2.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.25,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="ssu",
+        formula=f"pi * {_SINC_SHIFTED_RIGHT}",
+        family="periodic",
+        citation=NOEL_2021_OSC,
+        aliases=("shifted_sinc_unit",),
+        description="Shifted sinc unit pi sinc(x - pi) with the unnormalized sinc sin(u)/u: zero "
+        "at 0 and every multiple of pi except pi, where it peaks at pi. Near x = pi "
+        "sinc is evaluated by its Taylor series.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.68245957051,
+            upper=3.141592653589793,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="dsu",
+        formula=f"pi / 2 * ({_SINC_SHIFTED_RIGHT} - {_SINC_SHIFTED_LEFT})",
+        family="periodic",
+        citation=NOEL_2021_OSC,
+        aliases=("decaying_sine_unit",),
+        description="Decaying sine unit (pi / 2)(sinc(x - pi) - sinc(x + pi)) = pi^2 sin(x) / "
+        "(pi^2 - x^2): an odd, sine-like oscillation whose amplitude decays as 1/x^2.",
+        properties=Properties(
+            monotonic=False,
+            lower=-1.636408136825,
+            upper=1.636408136825,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: math.pi**2 * torch.sin(x) / (math.pi**2 - x * x),
+                atol=1e-9,
+                note="= pi^2 sin(x) / (pi^2 - x^2)",
+            ),
+        ),
+    ),
+)
