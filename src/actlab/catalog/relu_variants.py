@@ -42,6 +42,13 @@ WURAOLA_2021 = Citation(
     2021,
     venue="Neurocomputing 442",
 )
+LIU_2020 = Citation(
+    "ReActNet: Towards Precise Binary Neural Network with Generalized Activation Functions",
+    "Zechun Liu, Zhiqiang Shen, Marios Savvides, Kwang-Ting Cheng",
+    2020,
+    arxiv="2003.03488",
+    venue="ECCV 2020",
+)
 DUGGAL_GUPTA_2017 = Citation(
     "P-TELU: Parametric Tan Hyperbolic Linear Unit Activation for Deep Neural Networks",
     "Rahul Duggal, Anubha Gupta",
@@ -290,6 +297,48 @@ SPECS: tuple[Spec, ...] = (
                 atol=0.0,
                 note="a = b = 1: x above 0, tanh(x) below",
             ),
+        ),
+    ),
+    Spec(
+        name="rprelu",
+        formula="where(x > gamma, x - gamma + zeta, beta * (x - gamma) + zeta)",
+        family="piecewise",
+        citation=LIU_2020,
+        aliases=("react_prelu",),
+        params=(
+            Param("gamma", 0.0, learnable=True, doc="horizontal shift (per channel)"),
+            Param("zeta", 0.0, learnable=True, doc="vertical shift (per channel)"),
+            Param("beta", 0.25, learnable=True, doc="negative slope (per channel)"),
+        ),
+        description="ReActNet's RPReLU: PReLU moved by a learnable shift gamma along x and zeta "
+        "along y; the shifts start at 0 and the slope at PReLU's 0.25.",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference("prelu", atol=0.0, note="gamma = zeta = 0 is PReLU"),),
+    ),
+    Spec(
+        name="rsign",
+        formula="where(x > alpha, 1, -1)",
+        family="piecewise",
+        citation=LIU_2020,
+        aliases=("react_sign",),
+        params=(Param("alpha", 0.0, learnable=True, doc="threshold (per channel, init 0)"),),
+        description="ReActNet's RSign: +1 above a learnable threshold alpha and -1 at or below "
+        "it, the binarization of ReActNet (trained with a straight-through "
+        "estimator; the derivative is 0 almost everywhere).",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=True,
         ),
     ),
 )

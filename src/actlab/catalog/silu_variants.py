@@ -27,6 +27,15 @@ MA_2021 = Citation(
     arxiv="2009.04759",
     venue="CVPR 2021",
 )
+BISWAS_2020 = Citation(
+    "TanhSoft -- a family of activation functions combining Tanh and Softplus",
+    "Koushik Biswas, Sandeep Kumar, Shilpak Banerjee, Ashish Kumar Pandey",
+    2020,
+    arxiv="2009.03863",
+)
+VAGERWAL_2021 = Citation(
+    "Deeper Learning with CoLU Activation", "Advait Vagerwal", 2021, arxiv="2112.12078"
+)
 PISHCHIK_2023 = Citation(
     "Trainable Activations for Image Classification",
     "Evgenii Pishchik",
@@ -167,6 +176,80 @@ SPECS: tuple[Spec, ...] = (
                 target_params={"p1": 1.0, "p2": 0.25},
                 atol=0.0,
                 note="= ACON-C with p1 = 1, p2 = p",
+            ),
+        ),
+    ),
+    Spec(
+        name="tanhsoft1",
+        formula="tanh(alpha * x) * softplus(x)",
+        family="gated",
+        citation=BISWAS_2020,
+        aliases=("tanhsoft_1",),
+        params=(
+            Param(
+                "alpha", 0.87, 0.0, open_low=True, learnable=True, doc="slope of the tanh factor"
+            ),
+        ),
+        description="TanhSoft-1 tanh(alpha x) ln(1 + e^x), the member of the TanhSoft family "
+        "tanh(alpha x + beta e^(gamma x)) ln(delta + e^x) with beta = 0, delta = 1; "
+        "alpha = 0.87 is the value the paper reports on CIFAR-100.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.2237848745964,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.tanh(0.87 * x) * F.softplus(x),
+                atol=1e-12,
+                note="alpha = 0.87 written with torch's softplus",
+            ),
+        ),
+    ),
+    Spec(
+        name="tanhsoft2",
+        formula="where(beta * exp(min(gamma * x, 40)) > 20, x, "
+        "x * tanh(beta * exp(min(gamma * x, 40))))",
+        family="gated",
+        citation=BISWAS_2020,
+        aliases=("tanhsoft_2",),
+        params=(
+            Param("beta", 0.6, 0.0, open_low=True, learnable=True, doc="gate scale"),
+            Param("gamma", 1.0, 0.0, open_low=True, learnable=True, doc="gate rate"),
+        ),
+        description="TanhSoft-2 x tanh(beta e^(gamma x)), the TanhSoft member with alpha = "
+        "delta = 0; beta = 0.6, gamma = 1 is x tanh(0.6 e^x), the paper's CIFAR-10 "
+        "example (beta = gamma = 1 is TeLU/TanhExp). Where beta e^(gamma x) > 20 the "
+        "gate is 1 in float64 and x is returned.",
+        properties=Properties(monotonic=False, lower=-0.2173167526164, upper=None, **_GATED),
+        references=(
+            Reference(
+                "telu", params={"beta": 1.0}, atol=1e-12, note="beta = gamma = 1 is TeLU (TanhExp)"
+            ),
+        ),
+    ),
+    Spec(
+        name="colu",
+        formula="where(x > 5, x, where(x >= 0, clamp(x, 0, 5) / (1 - clamp(x, 0, 5) * "
+        "exp(-(clamp(x, 0, 5) + exp(clamp(x, 0, 5))))), where(x > -1000, "
+        "clamp(x, -1000, 0) * exp(clamp(x, -1000, 0) + exp(clamp(x, -1000, 0))) / "
+        "(exp(clamp(x, -1000, 0) + exp(clamp(x, -1000, 0))) - clamp(x, -1000, 0)), 0)))",
+        family="gated",
+        citation=VAGERWAL_2021,
+        aliases=("collapsing_linear_unit",),
+        description="Collapsing linear unit x / (1 - x e^(-(x + e^x))). For x < 0 it is "
+        "evaluated as x e^u / (e^u - x) with u = x + e^x (no overflow of e^(-x)), "
+        "above x = 5 as x (the correction is below e^(-150)), and below x = -1000 "
+        "as 0 (|f| < 1e-430); each branch works on its own clamped copy of x.",
+        properties=Properties(monotonic=False, lower=-0.3771585683961, upper=None, **_GATED),
+        references=(
+            Reference(
+                lambda x: x / (1 - x * torch.exp(-(x + torch.exp(x)))),
+                atol=1e-9,
+                note="the paper's form on [-100, 100]",
             ),
         ),
     ),
