@@ -1,6 +1,6 @@
-"""The four oscillating units of Noel et al. (survey sections 3.35-3.45): the shifted quadratic
-and non-monotonic cubic units and the shifted-sinc and decaying-sine units, each with several zeros
-so that a single neuron can separate XOR."""
+"""Oscillating units with several zeros, so that a single neuron can separate XOR (survey sections
+3.34-3.45): the four units of Noel et al. (shifted quadratic, non-monotonic cubic, shifted sinc,
+decaying sine) and the amplifying sine unit."""
 
 import math
 
@@ -15,6 +15,14 @@ NOEL_2021_OSC = Citation(
     "Geraldine Bessie Amali",
     2021,
     arxiv="2111.04020",
+)
+
+RAHMAN_2023 = Citation(
+    "Amplifying Sine Unit: An Oscillatory Activation Function for Deep Neural Networks to Recover "
+    "Nonlinear Oscillations Efficiently",
+    "Jamshaid Ul Rahman et al.",
+    2023,
+    arxiv="2304.09759",
 )
 
 # sin(u) / u with its removable singularity: 1 - u^2/6 + u^4/120 below |u| = 0.01 (error < 2e-16).
@@ -99,6 +107,30 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: math.pi**2 * torch.sin(x) / (math.pi**2 - x * x),
                 atol=1e-9,
                 note="= pi^2 sin(x) / (pi^2 - x^2)",
+            ),
+        ),
+    ),
+    Spec(
+        name="asu",
+        formula="x * sin(x)",
+        family="periodic",
+        citation=RAHMAN_2023,
+        aliases=("amplifying_sine_unit",),
+        description="Amplifying sine unit x sin(x), the sine counterpart of the growing cosine "
+        "unit x cos(x): an even function whose oscillation grows linearly.",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: x * torch.cos(x - math.pi / 2),
+                atol=1e-9,
+                note="= x cos(x - pi/2), GCU with its input shifted",
             ),
         ),
     ),
