@@ -33,6 +33,12 @@ BISWAS_2020 = Citation(
     2020,
     arxiv="2009.03863",
 )
+BISWAS_EIS_2020 = Citation(
+    "EIS -- a family of activation functions combining Exponential, ISRU, and Softplus",
+    "Koushik Biswas, Sandeep Kumar, Shilpak Banerjee, Ashish Kumar Pandey",
+    2020,
+    arxiv="2009.13501",
+)
 VAGERWAL_2021 = Citation(
     "Deeper Learning with CoLU Activation", "Advait Vagerwal", 2021, arxiv="2112.12078"
 )
@@ -250,6 +256,39 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: x / (1 - x * torch.exp(-(x + torch.exp(x)))),
                 atol=1e-9,
                 note="the paper's form on [-100, 100]",
+            ),
+        ),
+    ),
+    Spec(
+        name="eis2",
+        formula="where(x > 1e4, x - beta / (2 * max(x, 1e4)) + 3 * beta**2 / (8 * max(x, 1e4)**3), "
+        "where(abs(x) > 1, sign(x) * softplus(x) / sqrt(1 + beta / max(abs(x), 1)**2), "
+        "x * softplus(x) / sqrt(beta + x**2)))",
+        family="gated",
+        citation=BISWAS_EIS_2020,
+        aliases=("eis_2",),
+        params=(
+            Param(
+                "beta",
+                1.0,
+                0.0,
+                open_low=True,
+                learnable=True,
+                doc="smoothing of |x| in the denominator",
+            ),
+        ),
+        description="EIS-2 x ln(1 + e^x) / sqrt(beta + x^2), the member of the EIS family "
+        "x softplus(x)^alpha / (sqrt(beta + gamma x^2) + delta e^(-theta x)) with "
+        "alpha = gamma = 1, delta = 0; beta = 1 is the example of the abstract. For "
+        "|x| > 1 it is sign(x) softplus(x) / sqrt(1 + beta / x^2), so x^2 never "
+        "overflows, and above x = 1e4 its series x - beta/(2x) + 3 beta^2/(8x^3), "
+        "exact there to double precision.",
+        properties=Properties(monotonic=False, lower=-0.2321552368095, upper=None, **_GATED),
+        references=(
+            Reference(
+                lambda x: x * F.softplus(x) / torch.sqrt(1 + x * x),
+                atol=1e-12,
+                note="beta = 1 written directly",
             ),
         ),
     ),
