@@ -57,6 +57,11 @@ GODFREY_2019 = Citation(
 
 LN2 = math.log(2.0)
 
+_SATURATING = dict(monotonic=True, upper=None, zero_at_zero=True, zero_centered=True)
+_NEGATIVE_DIP = dict(
+    monotonic=False, upper=None, smoothness="C1", zero_at_zero=True, zero_centered=True
+)
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="reu",
@@ -67,14 +72,7 @@ SPECS: tuple[Spec, ...] = (
         description="Rectified exponential unit: x for x > 0 and x e^x below, a swish-like dip "
         "with minimum -1/e at x = -1. x e^x (< 1e-430) is taken as 0 below "
         "x = -1000 so that -inf * 0 never forms.",
-        properties=Properties(
-            monotonic=False,
-            lower=-1 / math.e,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-1 / math.e, **_NEGATIVE_DIP),
     ),
     Spec(
         name="preu",
@@ -95,14 +93,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         description="Parametric REU: a x for x > 0 and a x e^(b x) below, a and b trained per "
         "channel; a = b = 1 is REU.",
-        properties=Properties(
-            monotonic=False,
-            lower=-1 / math.e,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-1 / math.e, **_NEGATIVE_DIP),
         references=(Reference("reu", atol=0.0, note="a = b = 1 is REU"),),
     ),
     Spec(
@@ -125,14 +116,7 @@ SPECS: tuple[Spec, ...] = (
         description="Multiple parametric ELU: x for x > 0 and a (e^(b x) - 1) below, a and b "
         "trained per channel; a = b = 1 is ELU, a = 0 is ReLU. C1 only when "
         "a b = 1 (as at the defaults).",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-1.0, smoothness="C1", **_SATURATING),
         references=(
             Reference("elu", atol=0.0, note="a = b = 1 is ELU"),
             Reference("relu", params={"a": 0.0}, atol=0.0, note="a = 0 is ReLU"),
@@ -148,14 +132,7 @@ SPECS: tuple[Spec, ...] = (
         "and 1 / (1 - x) - 1 = x / (1 - x) below, saturating at -1; evaluated as "
         "expm1(-log1p(-x)). The polynomial linear unit (PolyLU, Feng and Yang 2023) "
         "is the same function.",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-1.0, smoothness="C1", **_SATURATING),
         references=(
             Reference(
                 lambda x: torch.where(x >= 0, x, x / (1 - x)),
@@ -175,14 +152,7 @@ SPECS: tuple[Spec, ...] = (
         "-1, evaluated as expm1(-n log1p(-x)). The paper gives no single default; "
         "n = 1 (the smallest value it tests, C1 there) is used here, where PoLU is "
         "FPLUS. The slope at 0- is n, so it is C0 for n != 1.",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-1.0, smoothness="C1", **_SATURATING),
         references=(Reference("fplus", atol=0.0, note="n = 1 is FPLUS"),),
     ),
     Spec(
@@ -194,14 +164,7 @@ SPECS: tuple[Spec, ...] = (
         description="Softplus linear unit: x for x >= 0 and 2 softplus(x) - 2 ln 2 below, the "
         "paper's constants a = 1, b = 2, c = 2 ln 2 that make it C1 at 0; it "
         "saturates at -2 ln 2.",
-        properties=Properties(
-            monotonic=True,
-            lower=-2 * LN2,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-2 * LN2, smoothness="C1", **_SATURATING),
     ),
     Spec(
         name="soft_plus_plus",
@@ -216,14 +179,7 @@ SPECS: tuple[Spec, ...] = (
         description="Soft++ ln(1 + e^(k x)) + x / c - ln 2, a non-saturating softplus with a "
         "linear leak through the origin; k = 1, c = 2 is the setting the paper "
         "found to work well.",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=None, smoothness="Cinf", **_SATURATING),
         references=(
             Reference(
                 lambda x: F.softplus(x) + x / 2 - LN2,
@@ -254,14 +210,7 @@ SPECS: tuple[Spec, ...] = (
         "fixed 'bent identity', is used here. Evaluated as beta x^2 / (sqrt(x^2 + "
         "1) + 1) + x for |x| <= 1 (no cancellation) and with x^2 factored out "
         "beyond (no overflow).",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=None, smoothness="Cinf", **_SATURATING),
         references=(
             Reference(
                 lambda x: (torch.sqrt(x * x + 1) - 1) / 2 + x,

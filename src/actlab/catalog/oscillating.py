@@ -35,6 +35,8 @@ _SINC_SHIFTED_LEFT = (
     "sin(x + pi) / (x + pi))"
 )
 
+_OSCILLATING = dict(monotonic=False, smoothness="Cinf", zero_at_zero=True, zero_centered=True)
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="ncu",
@@ -43,14 +45,7 @@ SPECS: tuple[Spec, ...] = (
         citation=NOEL_2021_OSC,
         aliases=("non_monotonic_cubic_unit",),
         description="Non-monotonic cubic unit x - x^3, zero at 0 and +-1.",
-        properties=Properties(
-            monotonic=False,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=None, upper=None, **_OSCILLATING),
     ),
     Spec(
         name="squ",
@@ -59,14 +54,7 @@ SPECS: tuple[Spec, ...] = (
         citation=NOEL_2021_OSC,
         aliases=("shifted_quadratic_unit",),
         description="Shifted quadratic unit x^2 + x, minimum -1/4 at x = -1/2.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.25,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-0.25, upper=None, **_OSCILLATING),
     ),
     Spec(
         name="ssu",
@@ -77,14 +65,7 @@ SPECS: tuple[Spec, ...] = (
         description="Shifted sinc unit pi sinc(x - pi) with the unnormalized sinc sin(u)/u: zero "
         "at 0 and every multiple of pi except pi, where it peaks at pi. Near x = pi "
         "sinc is evaluated by its Taylor series.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.68245957051,
-            upper=3.141592653589793,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-0.68245957051, upper=3.141592653589793, **_OSCILLATING),
     ),
     Spec(
         name="dsu",
@@ -94,14 +75,7 @@ SPECS: tuple[Spec, ...] = (
         aliases=("decaying_sine_unit",),
         description="Decaying sine unit (pi / 2)(sinc(x - pi) - sinc(x + pi)) = pi^2 sin(x) / "
         "(pi^2 - x^2): an odd, sine-like oscillation whose amplitude decays as 1/x^2.",
-        properties=Properties(
-            monotonic=False,
-            lower=-1.636408136825,
-            upper=1.636408136825,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-1.636408136825, upper=1.636408136825, **_OSCILLATING),
         references=(
             Reference(
                 lambda x: math.pi**2 * torch.sin(x) / (math.pi**2 - x * x),
@@ -118,14 +92,7 @@ SPECS: tuple[Spec, ...] = (
         aliases=("amplifying_sine_unit",),
         description="Amplifying sine unit x sin(x), the sine counterpart of the growing cosine "
         "unit x cos(x): an even function whose oscillation grows linearly.",
-        properties=Properties(
-            monotonic=False,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=None, upper=None, **_OSCILLATING),
         references=(
             Reference(
                 lambda x: x * torch.cos(x - math.pi / 2),

@@ -56,6 +56,10 @@ DUGGAL_GUPTA_2017 = Citation(
     venue="ICCV Workshops 2017",
 )
 
+_PIECEWISE_LINEAR = dict(
+    monotonic=True, lower=None, upper=None, smoothness="C0", zero_at_zero=True, zero_centered=True
+)
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="tent",
@@ -147,14 +151,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         description="Learnable leaky ReLU a * leaky_relu(x, 0.01): both slopes scaled by one "
         "trained factor.",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="C0",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(**_PIECEWISE_LINEAR),
         references=(Reference("leaky_relu", atol=0.0, note="a = 1 is leaky ReLU (slope 0.01)"),),
     ),
     Spec(
@@ -177,14 +174,7 @@ SPECS: tuple[Spec, ...] = (
         description="Attention-based ReLU: slope alpha (clamped to [0.01, 0.99]) below 0 and "
         "1 + sigmoid(beta) above, both learned per layer from the recommended 0.9 "
         "and 2.",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="C0",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(**_PIECEWISE_LINEAR),
     ),
     Spec(
         name="plu",
@@ -199,14 +189,7 @@ SPECS: tuple[Spec, ...] = (
         description="Piecewise linear unit max(alpha (x + c) - c, min(alpha (x - c) + c, x)): "
         "the identity on [-c, c] and slope alpha outside, an invertible "
         "tanh-like shape; the paper's alpha = 0.1, c = 1.",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="C0",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(**_PIECEWISE_LINEAR),
         references=(
             Reference(
                 lambda x: torch.maximum(0.1 * (x + 1) - 1, torch.minimum(0.1 * (x - 1) + 1, x)),
@@ -312,14 +295,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         description="ReActNet's RPReLU: PReLU moved by a learnable shift gamma along x and zeta "
         "along y; the shifts start at 0 and the slope at PReLU's 0.25.",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="C0",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(**_PIECEWISE_LINEAR),
         references=(Reference("prelu", atol=0.0, note="gamma = zeta = 0 is PReLU"),),
     ),
     Spec(

@@ -28,6 +28,10 @@ ARANDA_ORDAZ_1981 = Citation(
     1981,
     venue="Biometrika 68(2), 357-363",
 )
+_UNIT_SIGMOID = dict(
+    monotonic=True, lower=0.0, upper=1.0, smoothness="Cinf", zero_at_zero=False, zero_centered=False
+)
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="sign",
@@ -56,14 +60,7 @@ SPECS: tuple[Spec, ...] = (
         aliases=("normal_cdf",),
         description="Probit unit: the standard normal CDF Phi(x) used as a sigmoid (the probit "
         "link of Bliss); GELU is x Phi(x).",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
+        properties=Properties(**_UNIT_SIGMOID),
         references=(Reference(torch.special.ndtr, atol=1e-12, note="= torch.special.ndtr"),),
     ),
     Spec(
@@ -76,14 +73,7 @@ SPECS: tuple[Spec, ...] = (
         "the Gumbel/LogLog gate e^(-e^(-x))). Written -expm1(-e^x); above x = 5 "
         "it equals 1 to within e^(-148), so e^x is capped there and the derivative "
         "never forms 0 * inf.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
+        properties=Properties(**_UNIT_SIGMOID),
         references=(
             Reference(
                 lambda x: 1 - torch.exp(-torch.exp(x)),
@@ -126,14 +116,7 @@ SPECS: tuple[Spec, ...] = (
         description="Aranda-Ordaz asymmetric link 1 - (1 + a e^x)^(-1/a) used as a sigmoid "
         "(a = 2 as in its neural-network use); evaluated as "
         "-expm1(-softplus(x + ln a) / a), exact in both tails.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
+        properties=Properties(**_UNIT_SIGMOID),
         references=(
             Reference("sigmoid", params={"a": 1.0}, atol=1e-12, note="a = 1 is sigmoid"),
             Reference(
