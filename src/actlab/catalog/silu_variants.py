@@ -39,6 +39,18 @@ BISWAS_EIS_2020 = Citation(
     2020,
     arxiv="2009.13501",
 )
+BODYANSKIY_KOSTIUK_2022 = Citation(
+    "Adaptive hybrid activation function for deep neural networks",
+    "Yevgeniy Bodyanskiy, Serhii Kostiuk",
+    2022,
+    venue="System Research and Information Technologies 2022(1)",
+)
+BODYANSKIY_KOSTIUK_2023 = Citation(
+    "Learnable Extended Activation Function for Deep Neural Networks",
+    "Yevgeniy Bodyanskiy, Serhii Kostiuk",
+    2023,
+    venue="International Journal of Computing",
+)
 VAGERWAL_2021 = Citation(
     "Deeper Learning with CoLU Activation", "Advait Vagerwal", 2021, arxiv="2112.12078"
 )
@@ -289,6 +301,63 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: x * F.softplus(x) / torch.sqrt(1 + x * x),
                 atol=1e-12,
                 note="beta = 1 written directly",
+            ),
+        ),
+    ),
+    Spec(
+        name="ahaf",
+        formula="beta * x * sigmoid(gamma * x)",
+        family="gated",
+        citation=BODYANSKIY_KOSTIUK_2022,
+        aliases=("adaptive_hybrid_activation",),
+        params=(
+            Param("beta", 1.0, learnable=True, doc="output scale"),
+            Param("gamma", 1.0, learnable=True, doc="gate slope (1e9 starts it as ReLU)"),
+        ),
+        description="Adaptive hybrid activation function beta x sigmoid(gamma x): swish with a "
+        "trained output scale; beta = gamma = 1 is the authors' SiLU initialization "
+        "(gamma = 1e9 their ReLU one).",
+        properties=Properties(monotonic=False, lower=-0.2784645427610738, upper=None, **_GATED),
+        references=(
+            Reference("silu", atol=0.0, note="beta = gamma = 1 is SiLU"),
+            Reference(
+                "swish",
+                params={"gamma": 2.0},
+                target_params={"beta": 2.0},
+                atol=0.0,
+                note="beta = 1 is swish with beta = gamma",
+            ),
+        ),
+    ),
+    Spec(
+        name="leaf",
+        formula="(p1 * x + p2) * sigmoid(p3 * x) + p4",
+        family="gated",
+        citation=BODYANSKIY_KOSTIUK_2023,
+        aliases=("learnable_extended_activation",),
+        params=(
+            Param("p1", 1.0, learnable=True, doc="slope of the gated line"),
+            Param("p2", 0.0, learnable=True, doc="offset of the gated line"),
+            Param("p3", 1.0, learnable=True, doc="gate slope"),
+            Param("p4", 0.0, learnable=True, doc="output shift"),
+        ),
+        description="Learnable extended activation function (p1 x + p2) sigmoid(p3 x) + p4, "
+        "which can start as SiLU (the defaults), ReLU (p3 large), sigmoid (p1 = 0, "
+        "p2 = 1) or tanh (p1 = 0, p2 = 2, p3 = 2, p4 = -1) and trains all four.",
+        properties=Properties(monotonic=False, lower=-0.2784645427610738, upper=None, **_GATED),
+        references=(
+            Reference("silu", atol=0.0, note="(1, 0, 1, 0) is SiLU"),
+            Reference(
+                "tanh",
+                params={"p1": 0.0, "p2": 2.0, "p3": 2.0, "p4": -1.0},
+                atol=1e-12,
+                note="(0, 2, 2, -1) is tanh",
+            ),
+            Reference(
+                "sigmoid",
+                params={"p1": 0.0, "p2": 1.0},
+                atol=0.0,
+                note="(0, 1, 1, 0) is the sigmoid",
             ),
         ),
     ),
