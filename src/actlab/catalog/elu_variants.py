@@ -142,6 +142,30 @@ SPECS: tuple[Spec, ...] = (
         ),
     ),
     Spec(
+        name="pfplus",
+        formula="where(x >= 0, lam * x, lam * x / (1 - mu * min(x, 0)))",
+        family="exponential",
+        citation=DUAN_2021,
+        aliases=("parametric_fplus",),
+        params=(
+            Param("lam", 1.0, 0.0, open_low=True, learnable=True, doc="overall slope lambda"),
+            Param(
+                "mu",
+                1.0,
+                0.0,
+                open_low=True,
+                learnable=True,
+                doc="rate mu of the negative saturation -lambda/mu",
+            ),
+        ),
+        description="Parametric FPLUS: lambda x for x >= 0 and lambda x / (1 - mu x) below (the "
+        "authors' code), saturating at -lambda/mu; lambda and mu are trained, and "
+        "lambda = mu = 1 (FPLUS) is used as the starting point, the paper giving "
+        "none. Near ReLU at (0.2, 10), near linear at (5, 0.1).",
+        properties=Properties(lower=-1.0, smoothness="C1", **_SATURATING),
+        references=(Reference("fplus", atol=1e-12, note="lambda = mu = 1 is FPLUS"),),
+    ),
+    Spec(
         name="polu",
         formula="where(x >= 0, x, expm1(-n * log1p(-min(x, 0))))",
         family="exponential",
