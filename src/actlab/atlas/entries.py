@@ -40,12 +40,13 @@ class Slider:
 
 
 def slider(param: Param) -> Slider:
-    """The valid range, cut to a finite window around the default where it is unbounded; open
-    ends move in by one step, so every position is a valid value.
+    """A window of the valid range around the default (all of it where it is finite and not much
+    wider than the default), in steps that land on the default exactly; open ends are never
+    reached.
 
     >>> s = slider(Param("beta", 1.0, 0.0, open_low=True))
-    >>> s.low > 0, s.high
-    (True, 4.0)
+    >>> round(s.low, 6), s.default, round(s.high, 6), round(s.step, 6)
+    (0.02, 1.0, 4.0, 0.02)
     """
     reach = max(3.0, 3.0 * abs(param.default))
     low = max(param.low, param.default - reach)
@@ -53,11 +54,12 @@ def slider(param: Param) -> Slider:
     if high <= low:  # a single admissible value
         return Slider(param.name, param.default, low, high, 1.0, param.learnable, param.doc)
     step = (high - low) / SLIDER_STEPS
-    if param.open_low and low == param.low:
-        low += step
-    if param.open_high and high == param.high:
-        high -= step
-    return Slider(param.name, param.default, low, high, step, param.learnable, param.doc)
+    below = math.floor((param.default - low) / step + 1e-9)
+    above = math.floor((high - param.default) / step + 1e-9)
+    below -= param.open_low and below > 0 and param.default - below * step <= param.low
+    above -= param.open_high and above > 0 and param.default + above * step >= param.high
+    return Slider(param.name, param.default, param.default - below * step,
+                  param.default + above * step, step, param.learnable, param.doc)
 
 
 def citation_url(citation: Citation) -> str:

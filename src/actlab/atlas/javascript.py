@@ -6,10 +6,11 @@ object ``p``; common subexpressions are computed once.
 
 >>> from actlab.formula import Formula
 >>> f = Formula("x * sigmoid(beta * x)", ("beta",))
->>> print(function_source([f.expr]))
+>>> print(function_source([f.expr, f.derivative()], ("beta",)))
 (x, p) => {
- const _t0 = A.sigmoid((p["beta"] * x));
- return [(x * _t0)];
+ const _t0 = (p["beta"] * x);
+ const _t1 = A.sigmoid(_t0);
+ return [(_t1 * x), (_t1 + (_t0 * _t1 * A.sigmoid(((-1) * _t0))))];
 }
 """
 
@@ -98,7 +99,8 @@ class _Printer:
         if kind is sympy.Piecewise:
             text = "NaN"  # sympy leaves uncovered inputs undefined
             for value, cond in reversed(args):
-                text = f"({self.print(cond)} ? {self.print(value)} : {text})"
+                text = (self.print(value) if cond is sympy.true else
+                        f"({self.print(cond)} ? {self.print(value)} : {text})")
             return text
         if kind is sympy.Heaviside:
             return f"A.step({self.print(args[0])})"
@@ -120,6 +122,8 @@ class _Printer:
         raise FormulaError(f"cannot write {kind.__name__} in JavaScript (in {expr})")
 
     def number(self, expr: sympy.Expr) -> str:
+        if expr.is_Integer:
+            return f"({expr})" if expr < 0 else str(expr)
         value = float(expr.evalf(20))
         text = repr(value)
         if text in ("inf", "-inf", "nan"):
