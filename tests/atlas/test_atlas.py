@@ -4,6 +4,7 @@ bad input (nothing half-written)."""
 from __future__ import annotations
 
 import pytest
+from bench.helpers import record
 from typer.testing import CliRunner
 
 import actlab
@@ -15,18 +16,22 @@ from actlab.bench.store import Store
 from actlab.cli import app
 from actlab.errors import FormulaError, OutputError, StoreError
 from actlab.formula import parse
-from bench.helpers import record
 
 SMALL = ("relu", "gelu", "swish", "silu", "tanh")
 
 
-@pytest.mark.parametrize(("text", "js"), [
-    ("clamp(x, 0, 6)", "Math.min(6, Math.max(0, x))"),
-    ("x**2 + sqrt(x) / x", "((x * x) + Math.pow(x, (-0.5)))"),
-    ("where(x > 0 and x < 1, erf(x), heaviside(-x))",
-     "(((x > 0) && (x < 1)) ? A.erf(x) : A.step(((-1) * x)))"),
-    ("x * normal_cdf(x) + 2 * pi", "(6.283185307179586 + (x * A.ndtr(x)))"),
-])
+@pytest.mark.parametrize(
+    ("text", "js"),
+    [
+        ("clamp(x, 0, 6)", "Math.min(6, Math.max(0, x))"),
+        ("x**2 + sqrt(x) / x", "((x * x) + Math.pow(x, (-0.5)))"),
+        (
+            "where(x > 0 and x < 1, erf(x), heaviside(-x))",
+            "(((x > 0) && (x < 1)) ? A.erf(x) : A.step(((-1) * x)))",
+        ),
+        ("x * normal_cdf(x) + 2 * pi", "(6.283185307179586 + (x * A.ndtr(x)))"),
+    ],
+)
 def test_expressions_print_as_javascript(text, js):
     assert expression(parse(text)) == js
 
@@ -97,8 +102,10 @@ def test_bad_input_writes_nothing(tmp_path):
 def test_the_command_fails_in_one_line(tmp_path):
     runner = CliRunner()
     out = tmp_path / "atlas.html"
-    for args in (["-o", str(tmp_path / "file" / "atlas.html")],
-                 ["-o", str(out), "--db", f"sqlite:///{tmp_path / 'missing.sqlite'}"]):
+    for args in (
+        ["-o", str(tmp_path / "file" / "atlas.html")],
+        ["-o", str(out), "--db", f"sqlite:///{tmp_path / 'missing.sqlite'}"],
+    ):
         (tmp_path / "file").write_text("")
         result = runner.invoke(app, ["atlas", *args])
         assert result.exit_code == 2

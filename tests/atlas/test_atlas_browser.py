@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 import torch
+from bench.test_report_browser import CHROMIUM_ARGS, chromium
 
 import actlab
 from actlab.atlas import FILTERS, write_atlas
 from actlab.atlas.entries import SMOOTHNESS
-from bench.test_report_browser import CHROMIUM_ARGS, chromium
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -43,8 +43,9 @@ def opened(tmp_path_factory) -> Iterator[Opened]:
 
     path = write_atlas(tmp_path_factory.mktemp("atlas") / "atlas.html")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True,
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         seen = Opened(page, path)
@@ -89,8 +90,11 @@ def test_search_finds_names_aliases_and_authors(opened):
     page = opened.page
     for query in ("swish", "h_swish", "Hendrycks", "SiLU"):
         page.fill("#search", query)
-        expected = {s.name for s in actlab.catalog()
-                    if query.lower() in " ".join([s.name, *s.aliases, s.citation.authors]).lower()}
+        expected = {
+            s.name
+            for s in actlab.catalog()
+            if query.lower() in " ".join([s.name, *s.aliases, s.citation.authors]).lower()
+        }
         assert shown(page) == expected, query
     page.fill("#search", "swish")
     found = shown(page)
@@ -110,13 +114,16 @@ def test_each_filter_returns_the_catalog_query(opened):
         box.uncheck()
     for level in SMOOTHNESS:
         page.select_option("#smoothness", level)
-        assert shown(page) == {s.name for s in actlab.catalog(
-            where=lambda s, level=level: s.properties.smoothness == level)}, level
+        assert shown(page) == {
+            s.name
+            for s in actlab.catalog(where=lambda s, level=level: s.properties.smoothness == level)
+        }, level
     page.select_option("#smoothness", "")
     page.select_option("#family", "periodic")
     page.locator('input[data-filter="monotonic"]').check()
-    assert shown(page) == {s.name for s in actlab.catalog(
-        family="periodic", where=FILTERS["monotonic"])}
+    assert shown(page) == {
+        s.name for s in actlab.catalog(family="periodic", where=FILTERS["monotonic"])
+    }
     page.locator('input[data-filter="monotonic"]').uncheck()
     page.select_option("#family", "")
     assert len(shown(page)) == len(actlab.catalog())
@@ -125,8 +132,8 @@ def test_each_filter_returns_the_catalog_query(opened):
 def test_in_browser_values_match_torch_for_every_entry(opened):
     names = [s.name for s in actlab.catalog()]
     values = opened.page.evaluate(
-        "([names, xs]) => names.map(name => atlas.evaluate(name, xs))",
-        [names, POINTS.tolist()])
+        "([names, xs]) => names.map(name => atlas.evaluate(name, xs))", [names, POINTS.tolist()]
+    )
     wrong = {}
     for name, js in zip(names, values):
         ours = actlab.fn(name, backend="eager")(POINTS)
@@ -139,8 +146,10 @@ def test_in_browser_values_match_torch_for_every_entry(opened):
 
 
 def paths(page: Page, card: str) -> tuple[str, str]:
-    return (page.locator(f"#entry-{card} path.f").get_attribute("d"),
-            page.locator(f"#entry-{card} path.df").get_attribute("d"))
+    return (
+        page.locator(f"#entry-{card} path.f").get_attribute("d"),
+        page.locator(f"#entry-{card} path.df").get_attribute("d"),
+    )
 
 
 def test_moving_a_slider_redraws_the_curves(opened):
@@ -161,8 +170,11 @@ def test_the_overlay_compares_chosen_entries(opened):
     assert page.locator("#overlay").is_hidden()
     for name in ("relu", "gelu", "mish"):
         page.locator(f"#entry-{name} input.compare").check()
-    assert page.locator("#overlay-plot path").evaluate_all(
-        "ps => ps.map(p => p.dataset.name)") == ["relu", "gelu", "mish"]
+    assert page.locator("#overlay-plot path").evaluate_all("ps => ps.map(p => p.dataset.name)") == [
+        "relu",
+        "gelu",
+        "mish",
+    ]
     assert page.locator("#legend li").all_inner_texts() == ["relu", "gelu", "mish"]
     page.locator("#entry-gelu input.compare").uncheck()
     assert page.locator("#overlay-plot path").count() == 2

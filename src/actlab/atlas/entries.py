@@ -14,8 +14,11 @@ from actlab.catalog.spec import Citation, Param, Spec
 # the atlas' property filters; the page applies exactly these predicates (the test compares)
 FILTERS: dict[str, Callable[[Spec], bool]] = {
     "monotonic": lambda s: s.properties is not None and s.properties.monotonic,
-    "bounded": lambda s: s.properties is not None and s.properties.lower is not None
-    and s.properties.upper is not None,
+    "bounded": lambda s: (
+        s.properties is not None
+        and s.properties.lower is not None
+        and s.properties.upper is not None
+    ),
     "zero-centred": lambda s: s.properties is not None and s.properties.zero_centered,
     "self-gated": lambda s: s.properties is not None and s.properties.self_gated,
     "periodic": lambda s: s.properties is not None and s.properties.period is not None,
@@ -58,8 +61,15 @@ def slider(param: Param) -> Slider:
     above = math.floor((high - param.default) / step + 1e-9)
     below -= param.open_low and below > 0 and param.default - below * step <= param.low
     above -= param.open_high and above > 0 and param.default + above * step >= param.high
-    return Slider(param.name, param.default, param.default - below * step,
-                  param.default + above * step, step, param.learnable, param.doc)
+    return Slider(
+        param.name,
+        param.default,
+        param.default - below * step,
+        param.default + above * step,
+        step,
+        param.learnable,
+        param.doc,
+    )
 
 
 def citation_url(citation: Citation) -> str:
@@ -88,12 +98,15 @@ def grid() -> torch.Tensor:
 def curve(spec: Spec) -> torch.Tensor:
     """f at default parameters on :func:`grid`, shape ``(POINTS,)``."""
     f = spec.expression
-    (value,) = f.torch_function()(grid(), **{k: torch.tensor(v, dtype=torch.float64)
-                                             for k, v in spec.defaults.items()})
+    (value,) = f.torch_function()(
+        grid(), **{k: torch.tensor(v, dtype=torch.float64) for k, v in spec.defaults.items()}
+    )
     return value
 
 
-def nearest(specs: Sequence[Spec], k: int = 3, clip: float = 100.0) -> list[list[tuple[str, float]]]:
+def nearest(
+    specs: Sequence[Spec], k: int = 3, clip: float = 100.0
+) -> list[list[tuple[str, float]]]:
     """For each entry, the ``k`` others whose default curves on [-5, 5] are closest in root mean
     square distance (values clipped to +-``clip``, undefined points counted as ``clip``).
 
@@ -106,5 +119,7 @@ def nearest(specs: Sequence[Spec], k: int = 3, clip: float = 100.0) -> list[list
     distances.fill_diagonal_(math.inf)
     k = min(k, len(specs) - 1)
     values, index = distances.topk(k, largest=False)
-    return [[(specs[j].name, round(d, 4)) for d, j in zip(row_d.tolist(), row_i.tolist())]
-            for row_d, row_i in zip(values, index)]
+    return [
+        [(specs[j].name, round(d, 4)) for d, j in zip(row_d.tolist(), row_i.tolist())]
+        for row_d, row_i in zip(values, index)
+    ]

@@ -99,8 +99,11 @@ class _Printer:
         if kind is sympy.Piecewise:
             text = "NaN"  # sympy leaves uncovered inputs undefined
             for value, cond in reversed(args):
-                text = (self.print(value) if cond is sympy.true else
-                        f"({self.print(cond)} ? {self.print(value)} : {text})")
+                text = (
+                    self.print(value)
+                    if cond is sympy.true
+                    else f"({self.print(cond)} ? {self.print(value)} : {text})"
+                )
             return text
         if kind is sympy.Heaviside:
             return f"A.step({self.print(args[0])})"

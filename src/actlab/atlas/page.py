@@ -18,8 +18,11 @@ from actlab.catalog.spec import Spec
 from actlab.errors import OutputError
 from actlab.files import atomic_write, check_writable
 
-_ENV = jinja2.Environment(loader=jinja2.PackageLoader("actlab.atlas", "templates"),
-                          autoescape=True, undefined=jinja2.StrictUndefined)
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("actlab.atlas", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+)
 _ENV.filters["num"] = lambda value: f"{value:.4g}"
 
 
@@ -57,8 +60,11 @@ def _json(value: Any) -> str:
     return json.dumps(value, allow_nan=False).replace("</", "<\\/")
 
 
-def render(specs: Sequence[Spec], ranks: dict[str, list[Rank]] | None = None,
-           progress: Callable[[str], None] | None = None) -> str:
+def render(
+    specs: Sequence[Spec],
+    ranks: dict[str, list[Rank]] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> str:
     """The atlas of ``specs`` as one HTML string; ``progress(name)`` is called per entry."""
     ranks = ranks or {}
     neighbours = entries.nearest(specs)
@@ -84,8 +90,12 @@ def render(specs: Sequence[Spec], ranks: dict[str, list[Rank]] | None = None,
     )
 
 
-def write_atlas(path: Path | str, db: str | None = None, specs: Sequence[Spec] | None = None,
-                progress: Callable[[str], None] | None = None) -> Path:
+def write_atlas(
+    path: Path | str,
+    db: str | None = None,
+    specs: Sequence[Spec] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
     """Write the atlas of ``specs`` (default: the whole catalog) to ``path`` atomically, with the
     entries' benchmark ranks when ``db`` (a results database URL) is given.
 

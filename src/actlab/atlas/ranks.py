@@ -30,8 +30,16 @@ def ranks(data: ReportData) -> dict[str, list[Rank]]:
             choice = data.acts.get(row.act)
             if choice is None or choice.gated:
                 continue
-            found[choice.name].append(Rank(board.title, row.act, place, len(board.rows),
-                                           row.summary.mean, board.metric.name))
+            found[choice.name].append(
+                Rank(
+                    board.title,
+                    row.act,
+                    place,
+                    len(board.rows),
+                    row.summary.mean,
+                    board.metric.name,
+                )
+            )
     return dict(found)
 
 

@@ -28,8 +28,9 @@ def atlas(
     with progress_bar() as progress:
         task = progress.add_task("atlas", total=len(specs), entry="")
         try:
-            path = write_atlas(output, db, specs,
-                               lambda name: progress.update(task, advance=1, entry=name))
+            path = write_atlas(
+                output, db, specs, lambda name: progress.update(task, advance=1, entry=name)
+            )
         except ActlabError as err:
             raise fail(err) from None
     console.print(f"wrote {path} ({len(specs)} entries, {path.stat().st_size / 1e6:.1f} MB)")
