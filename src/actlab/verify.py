@@ -15,6 +15,7 @@ For each entry (default parameters unless stated):
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import multiprocessing
@@ -233,9 +234,7 @@ def check_properties(spec: Spec) -> Check:
     props = spec.properties
     if props is None:
         return Check("properties", None, "no properties declared")
-    grid = torch.linspace(-8, 8, 160_001, dtype=torch.float64)
-    wide = torch.logspace(-3, 4, 400, dtype=torch.float64)
-    x = torch.unique(torch.cat([grid, wide, -wide]))
+    grid, x = _property_points()
     params = _params64(spec)
     y = _evaluate(spec, x, params)
     problems = []
@@ -259,6 +258,14 @@ def check_properties(spec: Spec) -> Check:
     if props.period is not None:
         problems += _period_problems(spec, props.period, params)
     return Check("properties", not problems, "; ".join(problems) or ", ".join(props.labels()))
+
+
+@functools.cache
+def _property_points() -> tuple[torch.Tensor, torch.Tensor]:
+    """A uniform grid of [-8, 8] (160 001 points), and it with +-[1e-3, 1e4] added, sorted."""
+    grid = torch.linspace(-8, 8, 160_001, dtype=torch.float64)
+    wide = torch.logspace(-3, 4, 400, dtype=torch.float64)
+    return grid, torch.unique(torch.cat([grid, wide, -wide]))
 
 
 def _exact_zero_fraction(spec: Spec) -> float:
