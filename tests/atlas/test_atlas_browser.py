@@ -5,76 +5,44 @@ against the Python catalog."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 import torch
-from bench.test_report_browser import CHROMIUM_ARGS, chromium
+from browser import Loaded, offline_page
 
 import actlab
 from actlab.atlas import FILTERS, write_atlas
 from actlab.atlas.entries import SMOOTHNESS
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from playwright.sync_api import Page
 
 MAX_BYTES = 25_000_000
 POINTS = torch.linspace(-5, 5, 21, dtype=torch.float64) + 0.01234567  # off the kinks at integers
 
 
-@dataclass
-class Opened:
-    """The atlas as the browser showed it, and what happened while it loaded."""
-
-    page: Page
-    path: Path
-    errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
+@pytest.fixture(scope="module")
+def atlas(tmp_path_factory) -> Path:
+    return write_atlas(tmp_path_factory.mktemp("atlas") / "atlas.html")
 
 
 @pytest.fixture(scope="module")
-def opened(tmp_path_factory) -> Iterator[Opened]:
-    executable = chromium()
-    from playwright.sync_api import sync_playwright
-
-    path = write_atlas(tmp_path_factory.mktemp("atlas") / "atlas.html")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = context.new_page()
-        seen = Opened(page, path)
-
-        def offline(route) -> None:
-            if route.request.url.startswith(("file:", "data:")):
-                route.continue_()
-            else:
-                seen.blocked.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", offline)
-        page.on("request", lambda request: seen.requests.append(request.url))
-        page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda error: seen.errors.append(str(error)))
-        page.goto(path.as_uri(), wait_until="load")
-        yield seen
-        browser.close()
+def opened(atlas) -> Iterator[Loaded]:
+    with offline_page(atlas, "the atlas", viewport={"width": 1400, "height": 1000}) as loaded:
+        yield loaded
 
 
 def shown(page: Page) -> set[str]:
     return set(page.evaluate("atlas.shown()"))
 
 
-def test_the_page_loads_offline_without_errors(opened):
+def test_the_page_loads_offline_without_errors(opened, atlas):
     assert opened.errors == []
     assert opened.blocked == []
     assert opened.requests and all(url.startswith(("file:", "data:")) for url in opened.requests)
-    assert opened.path.stat().st_size <= MAX_BYTES
+    assert atlas.stat().st_size <= MAX_BYTES
 
 
 def test_one_card_per_entry(opened):
