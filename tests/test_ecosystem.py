@@ -58,7 +58,10 @@ def torch_functions() -> dict[str, Callable[[torch.Tensor], torch.Tensor]]:
 
 
 def transformers_functions() -> dict[str, Callable[[torch.Tensor], torch.Tensor]]:
-    activations = pytest.importorskip("transformers.activations")
+    activations = pytest.importorskip(
+        "transformers.activations",
+        reason="transformers not installed: its names NOT tested (pip install -e '.[dev]')",
+    )
     functions = {name: activations.ACT2FN[name] for name in activations.ACT2CLS}
     # transformers keeps xIELU's parameters in bfloat16 by default; compared in float64
     functions["xielu"] = activations.XIELUActivation(dtype=torch.float64)
