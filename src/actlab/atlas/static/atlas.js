@@ -159,7 +159,7 @@ function atlasStart(FUNCTIONS) {
     if (!chosen.length) return;
     const series = chosen.map((name) => curves(name, params(byName.get(name)))[0]);
     const box = frame(720, 300), range = yRange(series);
-    const plot = axes(svg, box, range, "clip-overlay");
+    const plot = axes(svg, box, range, "overlay-clip");  // no entry id starts so
     chosen.forEach((name, i) => {
       const color = COLORS[i % COLORS.length];
       element(plot, "path", { d: pathData(series[i], box, range), stroke: color,
