@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 import torch
 
-from actlab import Citation, Properties, Reference, Spec
+from actlab import Citation, Properties, Reference, Spec, lookup
 from actlab.verify import _smoothness, verification_points, verify
 
 CITE = Citation("Test entry", "Nobody", 2024)
@@ -87,3 +87,22 @@ def test_custom_backward_skips_gradcheck():
     report = {c.name: c.ok for c in verify(helu).checks}
     assert report["gradcheck"] is None and report["derivative"] is None
     assert report["forward"] and report["stability"]
+
+
+def test_a_kink_beyond_the_fine_grid_is_found():
+    clipped = swish(formula="min(x * sigmoid(x), 10)")
+    assert outcome(clipped, "properties").detail.endswith("declared smoothness Cinf but "
+                                                          "measured C0")
+
+
+def test_parallel_verification_gives_the_serial_reports_in_order(scratch_registry):
+    from actlab import register
+    from actlab.verify import verify_all
+
+    specs = [register(swish()), swish(name="wrong_swish", formula="x * sigmoid(2 * x)"),
+             lookup("relu")]
+    checks = ("forward", "references")
+    serial = [r.to_dict() for r in verify_all(specs, checks)]
+    parallel = [r.to_dict() for r in verify_all(specs, checks, workers=2)]
+    assert parallel == serial
+    assert [r["ok"] for r in parallel] == [True, False, True]

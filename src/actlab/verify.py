@@ -15,9 +15,12 @@ For each entry (default parameters unless stated):
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 import mpmath
@@ -91,10 +94,33 @@ def verify(name: str | Spec, checks: Iterable[str] = CHECKS) -> Report:
     return report
 
 
-def verify_all(specs: Iterable[Spec], checks: Iterable[str] = CHECKS) -> Iterator[Report]:
-    checks = tuple(checks)
-    for spec in specs:
-        yield verify(spec, checks)
+def verify_all(specs: Iterable[Spec], checks: Iterable[str] = CHECKS,
+               workers: int = 1) -> Iterator[Report]:
+    """Reports of ``specs`` in their order; ``workers`` > 1 verifies entries in that many forked
+    processes (each on one thread; user registrations carry over), where the platform can fork.
+    """
+    global _JOB
+    checks, specs = tuple(checks), list(specs)
+    if workers <= 1 or len(specs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for spec in specs:
+            yield verify(spec, checks)
+        return
+    _JOB = (specs, checks)  # read by the forked workers; Specs need not pickle
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(min(workers, len(specs)), mp_context=context,
+                                 initializer=torch.set_num_threads, initargs=(1,)) as pool:
+            yield from pool.map(_verify_job, range(len(specs)))
+    finally:
+        _JOB = None
+
+
+_JOB: tuple[list[Spec], tuple[str, ...]] | None = None
+
+
+def _verify_job(index: int) -> Report:
+    specs, checks = _JOB
+    return verify(specs[index], checks)
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -208,9 +234,7 @@ def check_properties(spec: Spec) -> Check:
     props = spec.properties
     if props is None:
         return Check("properties", None, "no properties declared")
-    grid = torch.linspace(-8, 8, 160_001, dtype=torch.float64)
-    wide = torch.logspace(-3, 4, 400, dtype=torch.float64)
-    x = torch.unique(torch.cat([grid, wide, -wide]))
+    grid, x = _property_points()
     params = _params64(spec)
     y = _evaluate(spec, x, params)
     problems = []
@@ -234,6 +258,14 @@ def check_properties(spec: Spec) -> Check:
     if props.period is not None:
         problems += _period_problems(spec, props.period, params)
     return Check("properties", not problems, "; ".join(problems) or ", ".join(props.labels()))
+
+
+@functools.cache
+def _property_points() -> tuple[torch.Tensor, torch.Tensor]:
+    """A uniform grid of [-8, 8] (160 001 points), and it with +-[1e-3, 1e4] added, sorted."""
+    grid = torch.linspace(-8, 8, 160_001, dtype=torch.float64)
+    wide = torch.logspace(-3, 4, 400, dtype=torch.float64)
+    return grid, torch.unique(torch.cat([grid, wide, -wide]))
 
 
 def _exact_zero_fraction(spec: Spec) -> float:
@@ -284,7 +316,8 @@ def _smoothness(spec: Spec, grid: torch.Tensor, params) -> str:
     """The class of f from jumps in f, f' and f'' (differences of f') on a uniform grid.
 
     A jump counts only if it persists when the grid around it is refined twice (1000x each):
-    steep but smooth transitions (a tiny width parameter) then resolve, real kinks do not.
+    steep but smooth transitions (a tiny width parameter) then resolve, real kinks do not. Jumps
+    and kinks are also looked for on a coarser grid out to +-64 (a clip at f = 10, say).
     """
     f = spec.expression
     function = f.torch_function(f.expr, f.derivative())
@@ -293,18 +326,25 @@ def _smoothness(spec: Spec, grid: torch.Tensor, params) -> str:
         value, slope = function(x, **params)
         return value, slope, torch.diff(slope) / (x[1] - x[0])
 
+    wide = torch.linspace(-64, 64, 32_001, dtype=torch.float64)  # jumps and kinks further out
     for order, name in enumerate(("discontinuous", "C0", "C1")):
-        x = grid
-        for _ in range(3):
-            at = _jump_at(levels(x)[order])
-            if at is None:
-                break
-            step = (x[1] - x[0]).item()
-            x = torch.linspace(x[at].item() - 10 * step, x[at].item() + 10 * step, 20_001,
-                               dtype=torch.float64)
-        else:
+        starts = (grid, wide) if order < 2 else (grid,)
+        if any(_jump_persists(levels, order, x) for x in starts):
             return name
     return "Cinf"
+
+
+def _jump_persists(levels: Callable[[torch.Tensor], tuple[torch.Tensor, ...]], order: int,
+                   x: torch.Tensor) -> bool:
+    """Whether level ``order`` of f jumps on ``x`` and still jumps on two refinements."""
+    for _ in range(3):
+        at = _jump_at(levels(x)[order])
+        if at is None:
+            return False
+        step = (x[1] - x[0]).item()
+        x = torch.linspace(x[at].item() - 10 * step, x[at].item() + 10 * step, 20_001,
+                           dtype=torch.float64)
+    return True
 
 
 def _period_problems(spec: Spec, period: str, params) -> list[str]:

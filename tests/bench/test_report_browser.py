@@ -7,13 +7,13 @@ import base64
 import csv
 import io
 import json
-import shutil
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pytest
+from browser import offline_page
 
 from actlab.bench.report import collect, write_report
 from actlab.bench.store import Store
@@ -22,24 +22,8 @@ from bench.helpers import record
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
-UNTESTED = "the report was NOT tested in a browser"
 BOARDS = (("digits", "mlp"), ("mnist1d", "mlp"))
 NOISE = (0.01, -0.02, 0.015, -0.01)
-
-
-def chromium() -> str:
-    """The system's Chromium; skips, loudly, when it or Playwright is missing."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        pytest.skip(f"Playwright not installed: {UNTESTED}; pip install 'playwright>=1.45'")
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        pytest.skip(f"Chromium not found: {UNTESTED}; install chromium (apt-get install chromium)")
-    return path
 
 
 @dataclass
@@ -68,33 +52,11 @@ def results(store: Store) -> Store:
 
 @pytest.fixture(scope="module")
 def opened(tmp_path_factory) -> Iterator[Opened]:
-    executable = chromium()
-    from playwright.sync_api import sync_playwright
-
     directory = tmp_path_factory.mktemp("browser")
     store = results(Store(f"sqlite:///{directory / 'results.sqlite'}"))
     path = write_report(collect(store), directory / "report.html")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True,
-                                             args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        page = context.new_page()
-        seen = Opened(page, store)
-
-        def offline(route) -> None:
-            if route.request.url.startswith(("file:", "data:")):
-                route.continue_()
-            else:
-                seen.blocked.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", offline)
-        page.on("request", lambda request: seen.requests.append(request.url))
-        page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda error: seen.errors.append(str(error)))
-        page.goto(path.as_uri(), wait_until="load")
-        yield seen
-        browser.close()
+    with offline_page(path, "the report") as loaded:
+        yield Opened(loaded.page, store, loaded.errors, loaded.requests, loaded.blocked)
 
 
 def test_the_page_loads_offline_without_errors(opened):

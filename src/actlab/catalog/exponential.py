@@ -7,6 +7,10 @@ import torch.nn.functional as F
 from actlab.catalog.citations import CARLILE_2017
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
+DEEPSEEK_V4 = Citation("DeepSeek-V4 Technical Report", "DeepSeek-AI", 2026)
+HUANG_SCHLAG_2024 = Citation("Deriving Activation Functions Using Integration",
+                             "Allen Hao Huang, Imanol Schlag", 2024, arxiv="2411.13010")
+
 CLEVERT_2015 = Citation(
     "Fast and Accurate Deep Network Learning by Exponential Linear Units (ELUs)",
     "Djork-Arné Clevert, Thomas Unterthiner, Sepp Hochreiter", 2015, arxiv="1511.07289",
@@ -252,5 +256,42 @@ SPECS: tuple[Spec, ...] = (
         properties=Properties(monotonic=True, lower=0.0, upper=None, smoothness="C1",
                               zero_at_zero=False, zero_centered=False),
         references=(Reference(lambda x: F.elu(x) + 1, note="equals elu(x) + 1"),),
+    ),
+    Spec(
+        name="sqrt_softplus",
+        formula="where(x < -15, exp(x / 2), sqrt(softplus(x)))",
+        family="exponential",
+        citation=DEEPSEEK_V4,
+        aliases=("sqrtsoftplus",),
+        description="sqrt(softplus(x)), DeepSeek-V4's router affinity (transformers' "
+                    "'sqrtsoftplus'); for x < -15, where softplus(x) = e^x to 1e-7, it is "
+                    "e^(x/2), so that neither value nor gradient underflows to 0/0 in float16.",
+        properties=Properties(monotonic=True, lower=0.0, upper=None, smoothness="Cinf",
+                              zero_at_zero=False, zero_centered=False),
+        references=(Reference(lambda x: F.softplus(x).sqrt(), atol=1e-7,
+                              note="= sqrt(softplus(x)) (torch)"),),
+    ),
+    Spec(
+        name="xielu",
+        formula="where(x > 0, alpha_p * x**2 + beta * x, "
+                "alpha_n * expm1(x) + (beta - alpha_n) * x)",
+        family="exponential",
+        citation=HUANG_SCHLAG_2024,
+        params=(Param("alpha_p", 0.8, 0.0, open_low=True, learnable=True,
+                      doc="curvature of the positive part (softplus-parametrized in the paper)"),
+                Param("alpha_n", 0.8, 0.0, open_low=True, learnable=True,
+                      doc="scale of the negative part; the paper keeps alpha_n > beta"),
+                Param("beta", 0.5, 0.0, doc="slope at 0 (fixed at 0.5 in the paper)")),
+        description="Expanded integral of ELU: alpha_p x^2 + beta x for x > 0, alpha_n (e^x - 1 - "
+                    "x) + beta x for x <= 0, so the gradient grows linearly like ReLU^2 above 0 "
+                    "and can turn negative below. The paper (and transformers) evaluate e^min(x, "
+                    "eps) with eps = -1e-6 to guard a low-precision kernel, which moves f by "
+                    "less than alpha_n 1e-6 on (eps, 0]; actlab uses the exact function (expm1 "
+                    "is accurate at 0). Defaults are the paper's initial values.",
+        properties=Properties(monotonic=False, lower=-0.205751224096, upper=None, smoothness="C1",
+                              zero_at_zero=True, zero_centered=True),
+        references=(Reference("relu_squared", params={"alpha_p": 1.0, "alpha_n": 1e-300,
+                                                       "beta": 0.0}, atol=1e-12,
+                              note="alpha_p = 1, beta = 0, alpha_n -> 0 gives ReLU^2"),),
     ),
 )

@@ -64,6 +64,12 @@ ZHU_2021_PFLU = Citation(
     "Meng Zhu et al.", 2021, venue="Neurocomputing 429, 110-117")
 
 # f = x * g with g from 0 to 1, smooth, dipping below zero once: the common shape of this family.
+WU_2020 = Citation(
+    "Integer Quantization for Deep Learning Inference: Principles and Empirical Evaluation",
+    "Hao Wu, Patrick Judd, Xiaojie Zhang, Mikhail Isaev, Paulius Micikevicius", 2020,
+    arxiv="2004.09602")
+MISRA_HMISH = Citation("H-Mish: hard Mish", "Diganta Misra", 2020,
+                       venue="github.com/digantamisra98/H-Mish")
 _SMOOTH_GATED = dict(monotonic=False, upper=None, smoothness="Cinf", zero_at_zero=True,
                      zero_centered=True, self_gated=True)
 # atan(x)/pi + 1/2, written as -atan(1/x)/pi for x < -1 (no cancellation in the tail).
@@ -80,6 +86,7 @@ SPECS: tuple[Spec, ...] = (
         formula="x * normal_cdf(x)",
         family="gated",
         citation=HENDRYCKS_GIMPEL_2016,
+        aliases=("gelu_python",),
         description="Gaussian error linear unit x*Phi(x), Phi the standard normal CDF: the input "
                     "weighted by the probability that a standard normal variable lies below it.",
         properties=Properties(lower=-0.16997120748, **_SMOOTH_GATED),
@@ -90,6 +97,8 @@ SPECS: tuple[Spec, ...] = (
         formula="where(abs(x) > 30, relu(x), x * sigmoid(sqrt(8 / pi) * (x + 0.044715 * x**3)))",
         family="gated",
         citation=HENDRYCKS_GIMPEL_2016,
+        aliases=("gelu_new", "gelu_fast", "gelu_accurate", "gelu_pytorch_tanh",
+                 "gelu_python_tanh"),
         description="The tanh approximation of GELU from the GELU paper, "
                     "0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3))), written as the identical "
                     "x*sigmoid(2u); for |x| > 30, where the gate is exactly 0 or 1 in double "
@@ -351,5 +360,35 @@ SPECS: tuple[Spec, ...] = (
         properties=Properties(monotonic=False, lower=-0.2531900, upper=None, smoothness="Cinf",
                               zero_at_zero=True, zero_centered=True, self_gated=True),
         references=(Reference(lambda x: F.silu(x) / 1.1, note="beta = 1 gives silu / 1.1"),),
+    ),
+    Spec(
+        name="gelu_clipped",
+        formula="clamp(x * normal_cdf(x), min_val, max_val)",
+        family="gated",
+        citation=WU_2020,
+        aliases=("gelu_10", "clipped_gelu"),
+        params=(Param("min_val", -10.0, high=0.0, doc="lower clip"),
+                Param("max_val", 10.0, low=0.0, open_low=True, doc="upper clip")),
+        description="GELU with its output clipped to [min_val, max_val], which bounds the range "
+                    "an 8-bit quantizer must cover; [-10, 10] is transformers' gelu_10, which "
+                    "cites Wu et al. for the clip (the lower clip is inactive: GELU >= -0.17).",
+        properties=Properties(monotonic=False, lower=-0.16997120748, upper=10.0,
+                              smoothness="C0", zero_at_zero=True, zero_centered=True),
+        references=(Reference("gelu", params={"max_val": 1e6}, atol=1e-12,
+                              note="an inactive clip gives GELU"),),
+    ),
+    Spec(
+        name="hard_mish",
+        formula="x * clamp(x + 2, 0, 2) / 2",
+        family="gated",
+        citation=MISRA_HMISH,
+        aliases=("hardmish", "h_mish"),
+        description="Hard Mish x * clamp(x + 2, 0, 2) / 2, a piecewise-quadratic Mish (0 below "
+                    "-2, x above 0) from the Mish author's H-Mish notes, as timm implements it.",
+        properties=Properties(monotonic=False, lower=-0.5, upper=None, smoothness="C0",
+                              zero_at_zero=True, zero_centered=True, self_gated=True,
+                              sparse=True),
+        references=(Reference(lambda x: 0.5 * x * (x + 2).clamp(0, 2),
+                              note="timm's hard_mish expression"),),
     ),
 )

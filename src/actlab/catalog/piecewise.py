@@ -91,7 +91,7 @@ SPECS: tuple[Spec, ...] = (
         description="ReLU with a small fixed slope for x < 0, so negative inputs keep a "
                     "gradient.",
         params=(Param("negative_slope", 0.01, 0.0, 1.0, open_high=True, learnable=True),),
-        aliases=("lrelu",),
+        aliases=("lrelu", "leakyrelu"),
         properties=Properties(monotonic=True, lower=None, upper=None, smoothness="C0",
                               zero_at_zero=True, zero_centered=True),
         native=F.leaky_relu,

@@ -85,7 +85,7 @@ SPECS: tuple[Spec, ...] = (
         formula="clamp(x + 3, 0, 6) / 6",
         family="sigmoidal",
         citation=HOWARD_2019,
-        aliases=("h_sigmoid",),
+        aliases=("h_sigmoid", "hard_sigmoid"),
         description="Hard sigmoid of MobileNetV3, ReLU6(x + 3) / 6: piecewise-linear, 0 below -3 "
                     "and 1 above 3 (torch's F.hardsigmoid).",
         properties=Properties(monotonic=True, lower=0.0, upper=1.0, smoothness="C0",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -85,6 +86,9 @@ def plot(
 def verify(
     names: Annotated[list[str] | None, typer.Argument(help="Entries (default: all).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON record per entry.")] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes verifying entries side by side (default: CPUs).")
+    ] = os.cpu_count() or 1,
 ) -> None:
     """Check entries: forward vs mpmath, gradients, stability, properties, identities."""
     import actlab.verify as checks
@@ -96,7 +100,7 @@ def verify(
     reports = []
     with progress_bar(as_json) as progress:
         task = progress.add_task("verify", total=len(specs), entry="")
-        for spec, report in zip(specs, checks.verify_all(specs)):
+        for spec, report in zip(specs, checks.verify_all(specs, workers=workers)):
             progress.update(task, advance=1, entry=spec.name)
             reports.append(report)
     if as_json:
