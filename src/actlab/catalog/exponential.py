@@ -123,6 +123,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="serlu",
+        published="scale * where(x >= 0, x, alpha * x * exp(x))",
         formula="scale * where(x >= 0, x, where(x > -1000, alpha * x * exp(x), 0))",
         family="exponential",
         citation=ZHANG_LI_2018,
@@ -139,6 +140,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="isrlu",
+        published="where(x >= 0, x, x / sqrt(1 + alpha * x**2))",
         formula="where(x >= 0, x, where(x > -1, x / sqrt(1 + alpha * x**2), "
                 "-1 / sqrt(alpha + 1 / min(x, -0.5)**2)))",
         family="exponential",
@@ -190,6 +192,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="squareplus",
+        published="(x + sqrt(x**2 + b)) / 2",
         formula=_SQUAREPLUS,
         family="exponential",
         citation=BARRON_2021,
@@ -216,6 +219,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="soft_clipping",
+        published="log((1 + exp(p * x)) / (1 + exp(p * (x - 1)))) / p",
         formula="where(x < 0.5, (softplus(p * x) - softplus(p * (x - 1))) / p, "
                 "1 + (softplus(-p * x) - softplus(p * (1 - x))) / p)",
         family="exponential",
