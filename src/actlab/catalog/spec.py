@@ -131,8 +131,8 @@ class Spec:
     ``derivative`` overrides the backward pass with another formula (hysteresis and
     straight-through units); ``published`` is the formula as its paper writes it, where
     ``formula`` is a numerically safer form of the same function (``actlab perf`` compiles it as
-    the peer a user would write); ``native`` is torch's own implementation ``native(x, **params)``, if
-    any, and ``inplace`` says whether it accepts ``inplace=True``.
+    the peer a user would write); ``native`` is torch's own implementation
+    ``native(x, **params)``, if any, and ``inplace`` says whether it accepts ``inplace=True``.
     """
 
     name: str
