@@ -3,6 +3,7 @@
 import pytest
 
 import actlab
+from actlab.precision import reference_values, relative_error, verification_points
 from actlab.verify import verify
 
 ENTRIES = [spec.name for spec in actlab.catalog()]
@@ -30,3 +31,15 @@ def test_entry_verifies(name):
     report = verify(name)
     failures = {c.name: c.detail for c in report.failures()}
     assert not failures
+
+
+@pytest.mark.parametrize("name", [s.name for s in actlab.catalog() if s.published is not None])
+def test_published_formula_is_the_same_function(name):
+    spec = actlab.lookup(name)
+    x = verification_points()
+    x = x[x.abs() <= 20]
+    published = reference_values(spec.published_formula, spec.defaults, x)
+    written = reference_values(spec.expression, spec.defaults, x)
+    defined = published.isfinite()
+    assert defined.float().mean() > 0.99
+    assert (relative_error(published[defined], written[defined]) <= 1e-12).all()

@@ -69,3 +69,15 @@ def relative_error(y: torch.Tensor, ref: torch.Tensor) -> torch.Tensor:
     expected_inf = (ref.abs() > big) & (y == torch.sign(ref) * math.inf)
     err = (y - ref).abs() / (1 + ref.abs())
     return err.masked_fill(both_nan | expected_inf, 0.0).nan_to_num(math.inf)
+
+
+def pointwise_relative_error(y: torch.Tensor, ref: torch.Tensor) -> torch.Tensor:
+    """``|y - ref| / |ref|`` where ``ref`` is a normal float32 number (inf where ``y`` is not
+    finite), else 0: how much of its relative accuracy ``y`` keeps, point by point.
+
+    >>> pointwise_relative_error(torch.tensor([1.0, 0.0, 0.0]), torch.tensor([1.0, 1e-30, 0.0]))
+    tensor([0., 1., 0.], dtype=torch.float64)
+    """
+    normal = ref.isfinite() & (ref.abs() >= torch.finfo(torch.float32).tiny)
+    err = (y.double() - ref).abs() / ref.abs()
+    return torch.where(normal, err.nan_to_num(math.inf), 0.0)

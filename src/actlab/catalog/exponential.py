@@ -48,15 +48,13 @@ KLIMEK_PERELSTEIN_2018 = Citation(
 SELU_SCALE = 1.0507009873554805
 SELU_ALPHA = 1.6732632423543772
 
-# squareplus in four pieces, each free of overflow and cancellation: x/2 (1 + sqrt(1 + b/x^2))
-# for x > 1, b / (2 (sqrt(x^2 + b) - x)) for x < 0, and mirror images; the max/min/clamp keep
-# every piece finite (and free of division by zero) where it is not selected.
-_SQUAREPLUS = (
-    "where(x > 1, max(x, 0.5) / 2 * (1 + sqrt(1 + b / max(x, 0.5)**2)), "
-    "where(x >= 0, (clamp(x, -2, 2) + sqrt(clamp(x, -2, 2)**2 + b)) / 2, "
-    "where(x > -1, (b / 2) / (sqrt(clamp(x, -2, 2)**2 + b) - clamp(x, -2, 2)), "
-    "-(b / 2) / (min(x, -0.5) * (1 + sqrt(1 + b / min(x, -0.5)**2))))))"
+# squareplus with one square root s = sqrt(x^2 + b), taken as |x| sqrt(1 + b/x^2) for |x| > 1 so
+# that x^2 cannot overflow; (x + s) / 2 for x >= 0 and b / (2 (s - x)) below, free of
+# cancellation. The max/clamp keep the branch not taken finite (and free of division by zero).
+_SQUAREPLUS_ROOT = (
+    "max(abs(x), 1) * sqrt(where(abs(x) > 1, 1 + b / max(abs(x), 1)**2, clamp(x, -1, 1)**2 + b))"
 )
+_SQUAREPLUS = f"where(x >= 0, (x + {_SQUAREPLUS_ROOT}) / 2, (b / 2) / ({_SQUAREPLUS_ROOT} - x))"
 
 SCHUTT_2017 = Citation(
     "SchNet: A continuous-filter convolutional neural network for modeling quantum interactions",
@@ -127,6 +125,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="serlu",
+        published="scale * where(x >= 0, x, alpha * x * exp(x))",
         formula="scale * where(x >= 0, x, where(x > -1000, alpha * x * exp(x), 0))",
         family="exponential",
         citation=ZHANG_LI_2018,
@@ -143,6 +142,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="isrlu",
+        published="where(x >= 0, x, x / sqrt(1 + alpha * x**2))",
         formula="where(x >= 0, x, where(x > -1, x / sqrt(1 + alpha * x**2), "
                 "-1 / sqrt(alpha + 1 / min(x, -0.5)**2)))",
         family="exponential",
@@ -194,13 +194,15 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="squareplus",
+        published="(x + sqrt(x**2 + b)) / 2",
         formula=_SQUAREPLUS,
         family="exponential",
         citation=BARRON_2021,
         params=(Param("b", 4.0, 0.0, doc="curvature at 0; b = 0 gives ReLU"),),
         description="Squareplus (x + sqrt(x^2 + b)) / 2, an algebraic softplus; evaluated as "
                     "b / (2 (sqrt(x^2 + b) - x)) for x < 0 to avoid cancellation and with x^2 "
-                    "factored out for |x| > 1 to avoid overflow. Default b = 4 as in the paper.",
+                    "factored out of the one square root for |x| > 1 to avoid overflow. Default "
+                    "b = 4 as in the paper.",
         properties=Properties(monotonic=True, lower=0.0, upper=None, smoothness="Cinf",
                               zero_at_zero=False, zero_centered=False),
         references=(Reference("relu", params={"b": 0.0}, atol=1e-12,
@@ -220,6 +222,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="soft_clipping",
+        published="log((1 + exp(p * x)) / (1 + exp(p * (x - 1)))) / p",
         formula="where(x < 0.5, (softplus(p * x) - softplus(p * (x - 1))) / p, "
                 "1 + (softplus(-p * x) - softplus(p * (1 - x))) / p)",
         family="exponential",

@@ -94,6 +94,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="gelu_tanh",
+        published="x / 2 * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x**3)))",
         formula="where(abs(x) > 30, relu(x), x * sigmoid(sqrt(8 / pi) * (x + 0.044715 * x**3)))",
         family="gated",
         citation=HENDRYCKS_GIMPEL_2016,
@@ -111,6 +112,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="gelu_sigmoid",
+        published="x * sigmoid(1.702 * x)",
         formula="where(abs(x) > 1000, relu(x), x * sigmoid(1.702 * x))",
         family="gated",
         citation=HENDRYCKS_GIMPEL_2016,
@@ -149,6 +151,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="eswish",
+        published="beta * x * sigmoid(x)",
         formula="beta * where(abs(x) > 1000, relu(x), x * sigmoid(x))",
         family="gated",
         citation=ALCAIDE_2018,
@@ -185,6 +188,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="golu",
+        published="x * exp(-exp(-x))",
         formula="x * exp(-exp(-max(x, -10)))",
         family="gated",
         citation=DAS_2025,
@@ -195,6 +199,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="hardswish",
+        published="x * clamp(x + 3, 0, 6) / 6",
         formula="x * clamp(x / 6 + 1 / 2, 0, 1)",
         family="gated",
         citation=HOWARD_2019,
@@ -230,6 +235,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="telu",
+        published="x * tanh(exp(x))",
         formula="where(x > 5, x, x * tanh(exp(min(x, 5))))",
         family="gated",
         citation=FERNANDEZ_MALI_2024,
@@ -258,6 +264,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="xatlu",
+        published="x * ((1 + 2 * alpha) * (atan(x) / pi + 1 / 2) - alpha)",
         formula=f"x * ((1 + 2 * alpha) * {_ATAN_GATE} - alpha)",
         family="gated",
         citation=HUANG_2024,
@@ -307,6 +314,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="serf",
+        published="x * erf(softplus(x))",
         formula="where(abs(x) > 1000, relu(x), x * erf(softplus(x)))",
         family="gated",
         citation=NAG_2021,
@@ -339,6 +347,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="pflu",
+        published="x * (1 + x / sqrt(1 + x**2)) / 2",
         formula="where(x > 1e4, x - 1 / (4 * x), where(x < -1e4, 1 / (4 * x) - 3 / (16 * x**3), "
                 "x * sigmoid(2 * asinh(x))))",
         family="gated",

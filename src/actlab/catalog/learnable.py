@@ -41,6 +41,10 @@ def _pau_plain(x: torch.Tensor) -> torch.Tensor:
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="pau",
+        published=(
+            "(a0 + a1 * x + a2 * x**2 + a3 * x**3 + a4 * x**4 + a5 * x**5)"
+            " / (1 + abs(b1 * x) + abs(b2 * x**2) + abs(b3 * x**3) + abs(b4 * x**4))"
+        ),
         formula=f"where(abs(x) > 1, {_PAU_FAR}, {_PAU_NEAR})",
         family="rational",
         citation=MOLINA_2019,

@@ -90,6 +90,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="gabor",
+        published="cos(w0 * x) * exp(-(s0 * x)**2)",
         formula="cos(w0 * clamp(x, -40 / s0, 40 / s0)) * exp(-(s0 * x)**2)",
         family="periodic",
         citation=SARAGADAM_2023,
@@ -105,6 +106,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="sinc",
+        published="sin(x) / x",
         formula="where(abs(x) < 0.01, 1 - x * x * (1 / 6 - x * x / 120), sin(x) / x)",
         family="periodic",
         citation=SARATCHANDRAN_2024,

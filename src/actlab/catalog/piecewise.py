@@ -197,6 +197,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="repu",
+        published="relu(x)**p",
         formula="where(x > 0, abs(x) * exp((p - 1) * log(abs(x))), 0)",
         family="piecewise",
         citation=LI_TANG_YU_2019,

@@ -20,6 +20,7 @@ LAN_MAHMOOD_2023 = Citation(
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="gaussian",
+        published="exp(-x**2)",
         formula="where(abs(x) < 40, exp(-x * x), 0)",
         family="radial",
         citation=RAMASINGHE_LUCEY_2021,
@@ -34,6 +35,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="cauchy",
+        published="(lambda1 * x + lambda2) / (x**2 + d**2)",
         formula="where(abs(x) > d, (lambda1 + lambda2 / x) / (x + d * (d / x)), "
                 "(lambda1 * x + lambda2) / (x * x + d * d))",
         family="radial",
@@ -58,6 +60,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="elephant",
+        published="1 / (1 + abs(x / a)**d)",
         formula="where(x == 0, 1, sigmoid(-d * log(abs(x) / a)))",
         family="radial",
         citation=LAN_MAHMOOD_2023,

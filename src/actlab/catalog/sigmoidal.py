@@ -182,6 +182,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="isru",
+        published="x / sqrt(1 + alpha * x**2)",
         formula="where(abs(x) > 1, sign(x) / sqrt(alpha + 1 / (x * x)), "
                 "x / sqrt(1 + alpha * x * x))",
         family="sigmoidal",
@@ -287,6 +288,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="soft_root_sign",
+        published="x / (x / alpha + exp(-x / beta))",
         formula="where(x >= 0, x / (x / alpha + exp(-x / beta)), "
                 "x * exp(x / beta) / (1 + x * exp(x / beta) / alpha))",
         family="sigmoidal",
@@ -303,6 +305,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="gumbel",
+        published="exp(-exp(-x))",
         formula="where(x > -10, exp(-exp(-x)), 0)",
         family="sigmoidal",
         citation=ALEXANDRIDIS_2024,

@@ -54,6 +54,10 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="sau",
+        published=(
+            "alpha * x + (1 - alpha)"
+            " * (x * normal_cdf(x / sigma) + sigma * normal_pdf(x / sigma))"
+        ),
         formula=_SAU,
         family="smooth",
         citation=BISWAS_SAU_2021,
@@ -75,6 +79,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="crrelu",
+        published="relu(x) + eps * x * exp(-x**2 / 2)",
         formula="relu(x) + eps * where(abs(x) < 40, x * exp(-x**2 / 2), 0)",
         family="smooth",
         citation=SUN_2024,
@@ -89,6 +94,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="smu",
+        published="((1 + alpha) * x + (1 - alpha) * x * erf(mu * (1 - alpha) * x)) / 2",
         formula=_SMU,
         family="smooth",
         citation=BISWAS_SMU_2021,
@@ -112,6 +118,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="erfact",
+        published="x * erf(alpha * exp(beta * x))",
         formula="x * where(alpha * exp(beta * x) < 6, erf(min(alpha * exp(beta * x), 6)), 1)",
         family="smooth",
         citation=BISWAS_ERFACT_2021,
@@ -126,6 +133,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="pserf",
+        published="x * erf(gamma * softplus(delta * x))",
         formula="where(delta * x > -1000, x * erf(gamma * softplus(delta * x)), 0)",
         family="smooth",
         citation=BISWAS_ERFACT_2021,

@@ -129,8 +129,10 @@ class Spec:
     tests) is derived from it.
 
     ``derivative`` overrides the backward pass with another formula (hysteresis and
-    straight-through units); ``native`` is torch's own implementation ``native(x, **params)``, if
-    any, and ``inplace`` says whether it accepts ``inplace=True``.
+    straight-through units); ``published`` is the formula as its paper writes it, where
+    ``formula`` is a numerically safer form of the same function (``actlab perf`` compiles it as
+    the peer a user would write); ``native`` is torch's own implementation
+    ``native(x, **params)``, if any, and ``inplace`` says whether it accepts ``inplace=True``.
     """
 
     name: str
@@ -146,6 +148,7 @@ class Spec:
     inplace: bool = False
     references: tuple[Reference, ...] = ()
     rtol: float = 1e-5
+    published: str | None = None
 
     def __post_init__(self) -> None:
         if not self.name.isidentifier() or self.name != self.name.lower():
@@ -158,6 +161,14 @@ class Spec:
         self.expression  # noqa: B018  (parse now: a malformed formula never enters the catalog)
         if self.derivative is not None:
             self.backward_formula  # noqa: B018
+        self.published_formula  # noqa: B018
+
+    @cached_property
+    def published_formula(self) -> Formula:
+        """The formula as published: ``published`` where given, else ``formula``."""
+        if self.published is None:
+            return self.expression
+        return Formula(self.published, tuple(p.name for p in self.params))
 
     @cached_property
     def expression(self) -> Formula:

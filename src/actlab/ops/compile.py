@@ -1,8 +1,11 @@
 """Lazy ``torch.compile`` with a one-time fallback to eager where compilation is unavailable.
 
 Inductor turns a function of pointwise ops into one vectorized C++ loop on CPU and one Triton
-kernel on CUDA. :func:`compiled` compiles on first call (shapes are dynamic, so a new size does not
-recompile), runs the plain function when an outer ``torch.compile`` or a ``torch.func`` transform
+kernel on CUDA. :func:`compiled` compiles on first call, specialized to that call's sizes and
+numbers (the formula's constants are folded into the loop rather than passed in as tensors, as
+they are with ``dynamic=True``); a later call with another size or parameter value
+compiles once more with that quantity dynamic, so a kernel holds a few graphs, not one per shape.
+It runs the plain function when an outer ``torch.compile`` or a ``torch.func`` transform
 is tracing (so the user's compiled model inlines it without a graph break), and falls back to
 eager for good, with one warning, if compilation fails. ``ACTLAB_COMPILE=0`` turns it off.
 """
@@ -32,7 +35,8 @@ def enabled() -> bool:
 
 
 def compiled(fn: F) -> F:
-    """``fn`` compiled by Inductor on first use; ``fn`` itself where that is not possible."""
+    """``fn`` compiled by Inductor on first use (automatic dynamic shapes: specialized first,
+    dynamic where a later call differs); ``fn`` itself where that is not possible."""
     state: dict[str, object] = {}
 
     @functools.wraps(fn)
@@ -40,7 +44,7 @@ def compiled(fn: F) -> F:
         if _tracing() or not enabled() or state.get("failed"):
             return fn(*args, **kwargs)
         if "fast" not in state:
-            state["fast"] = torch.compile(_own_code(fn), dynamic=True, fullgraph=True)
+            state["fast"] = torch.compile(own_code(fn), dynamic=None, fullgraph=True)
         try:
             return state["fast"](*args, **kwargs)
         except Exception as error:  # noqa: BLE001 - any compiler failure means: run eagerly
@@ -61,7 +65,7 @@ def _tracing() -> bool:
     return torch.compiler.is_compiling() or torch._C._functorch.peek_interpreter_stack() is not None
 
 
-def _own_code(fn: Callable) -> Callable:
+def own_code(fn: Callable) -> Callable:
     """A copy of ``fn`` with a code object of its own. Dynamo caches compiled graphs per code
     object, so closures made by one factory would otherwise share (and exhaust) one cache."""
     code = fn.__code__.replace(co_name=f"{fn.__name__}_{next(_serial)}")

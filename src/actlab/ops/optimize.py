@@ -24,7 +24,6 @@ across the list.
 from __future__ import annotations
 
 import logging
-import math
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -39,6 +38,7 @@ from actlab.formula import Definitions, Formula, logsigmoid, normal_cdf, sigmoid
 from actlab.ops.costs import table_for
 from actlab.precision import (
     dtype_points,
+    pointwise_relative_error,
     reference_values,
     relative_error,
     verification_points,
@@ -278,7 +278,8 @@ def _accurate(spec: Spec, formula: Formula, written: Exprs, form: Form) -> bool:
         if not bool((err <= spec.rtol).all()):
             log.debug("%s: %s rejected, error %.2e", spec.name, form.name, err.max().item())
             return False
-        loss = _pointwise_relative(y, ref) / (_pointwise_relative(y_written, ref) + spec.rtol)
+        written_error = pointwise_relative_error(y_written, ref)
+        loss = pointwise_relative_error(y, ref) / (written_error + spec.rtol)
         if loss.max().item() > 4:
             log.debug("%s: %s rejected, relative error up %.1fx", spec.name, form.name,
                       loss.max().item())
@@ -290,13 +291,6 @@ def _accurate(spec: Spec, formula: Formula, written: Exprs, form: Form) -> bool:
                 log.debug("%s: %s rejected, not finite in %s", spec.name, form.name, dtype)
                 return False
     return True
-
-
-def _pointwise_relative(y: torch.Tensor, ref: torch.Tensor) -> torch.Tensor:
-    """|y - ref| / |ref| where ref is a normal float32 number, else 0."""
-    normal = ref.isfinite() & (ref.abs() >= torch.finfo(torch.float32).tiny)
-    err = (y.double() - ref).abs() / ref.abs()
-    return torch.where(normal, err.nan_to_num(math.inf), 0.0)
 
 
 @cache
