@@ -1,5 +1,8 @@
-"""Adaptive gated and tanh-linear units from the survey's sections 4.4 and 4.38 and 4.2: the
-parametric shifted SiLU, the Richards-curve weighted activations ARiA and ARiA2, and tanhLU."""
+"""Adaptive gated and tanh-linear units from the survey's sections 4.2, 4.4 and 4.38: the
+parametric shifted SiLU, the Richards-curve weighted activations ARiA and ARiA2, tanhLU and the
+rectified linear tanh."""
+
+import math
 
 import torch
 
@@ -23,6 +26,14 @@ SHEN_2022 = Citation(
     "Shui-Long Shen, Ning Zhang, Annan Zhou, Zhen-Yu Yin",
     2022,
     venue="Expert Systems with Applications 199, 117181",
+)
+
+WANG_2019 = Citation(
+    "ReLTanh: An activation function with vanishing gradient resistance for SAE-based DNNs and "
+    "its application to rotating machinery fault diagnosis",
+    "Xin Wang, Yi Qin, Yi Wang, Sheng Xiang, Haizhou Chen",
+    2019,
+    venue="Neurocomputing 363, 88-98",
 )
 
 _GATED = {"smoothness": "Cinf", "zero_at_zero": True, "zero_centered": True}
@@ -149,6 +160,45 @@ SPECS: tuple[Spec, ...] = (
         references=(
             Reference("tanh", params={"b": 0.0}, atol=0.0, note="b = 0, a = l = 1 is tanh"),
             Reference(lambda x: torch.tanh(x) + x, atol=1e-15, note="tanh(x) + x"),
+        ),
+    ),
+    Spec(
+        name="reltanh",
+        formula="where(x > p, tanh(p) + (1 - tanh(p)**2) * (x - p), "
+        "where(x < n, tanh(n) + (1 - tanh(n)**2) * (x - n), tanh(x)))",
+        family="sigmoidal",
+        citation=WANG_2019,
+        aliases=("rectified_linear_tanh",),
+        params=(
+            Param("p", 0.0, 0.0, 0.5, learnable=True, doc="upper threshold lambda+ (trained)"),
+            Param("n", -1.5, high=-1.5, learnable=True, doc="lower threshold lambda- (trained)"),
+        ),
+        description="Rectified linear tanh: tanh on [n, p] and its tangent lines beyond the "
+        "thresholds, so the slope never falls below tanh'(n) and tanh'(p). The thresholds are "
+        "trained; the authors' code keeps p in [0, 0.5] and n <= -1.5 and starts from p = 0, "
+        "n = -1.5, where f = x for x > 0.",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.where(
+                    x > 0,
+                    x,
+                    torch.where(
+                        x < -1.5,
+                        math.tanh(-1.5) + (x + 1.5) / math.cosh(1.5) ** 2,
+                        torch.tanh(x),
+                    ),
+                ),
+                atol=1e-12,
+                note="tangent lines written with sech^2 at the defaults",
+            ),
         ),
     ),
 )
