@@ -1,11 +1,13 @@
 """Adaptive gated and tanh-linear units from the survey's sections 4.2, 4.4 and 4.38: the
 parametric shifted SiLU, the Richards-curve weighted activations ARiA and ARiA2, tanhLU and the
-rectified linear tanh."""
+rectified linear tanh, and EIS-1."""
 
 import math
 
 import torch
+import torch.nn.functional as F
 
+from actlab.catalog.silu_variants import BISWAS_EIS_2020
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 DAI_2021 = Citation(
@@ -198,6 +200,31 @@ SPECS: tuple[Spec, ...] = (
                 ),
                 atol=1e-12,
                 note="tangent lines written with sech^2 at the defaults",
+            ),
+        ),
+    ),
+    Spec(
+        name="eis1",
+        formula="where(x > 1, softplus(x) / (1 + d * exp(-max(x, 1)) / max(x, 1)), "
+        "softplus(x) * min(x, 1) * exp(min(x, 1)) / (min(x, 1) * exp(min(x, 1)) + d))",
+        family="gated",
+        citation=BISWAS_EIS_2020,
+        aliases=("eis_1",),
+        params=(_positive("d", 1.16, "weight delta of e^(-x) in the denominator"),),
+        description="EIS-1 x ln(1 + e^x) / (x + 1.16 e^(-x)), the abstract's first example of "
+        "the EIS family. The family's sqrt(beta + gamma x^2) with beta = 0, gamma = 1 would "
+        "give |x| in the denominator, which differs for x < 0; the example (and the survey) "
+        "write x, which is followed here (the denominator stays above 1 + ln 1.16 > 0). "
+        "Evaluated as softplus(x) x e^x / (x e^x + d) for x <= 1 and softplus(x) / (1 + d "
+        "e^(-x) / x) above, so that neither x softplus(x) nor e^(-x) overflows.",
+        properties=Properties(
+            monotonic=False, lower=-0.1737635855794448, upper=None, self_gated=True, **_GATED
+        ),
+        references=(
+            Reference(
+                lambda x: x * F.softplus(x) / (x + 1.16 * torch.exp(-x)),
+                atol=1e-9,
+                note="the abstract's form written directly",
             ),
         ),
     ),
