@@ -138,6 +138,12 @@ SPECS: tuple[Spec, ...] = (
                 note="t = 1.5: (1 + |x| / 2)^-2 - 1 for x < 0",
             ),
             Reference(
+                "fplus",
+                params={"t": 2.0},
+                atol=1e-12,
+                note="t = 2: 1 / (1 - x) - 1 for x < 0, which is FPLUS (PoLU with n = 1)",
+            ),
+            Reference(
                 "elu",
                 params={"t": 1.0 + 1e-9},
                 atol=1e-6,
