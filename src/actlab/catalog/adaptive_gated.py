@@ -210,11 +210,12 @@ SPECS: tuple[Spec, ...] = (
         family="gated",
         citation=BISWAS_EIS_2020,
         aliases=("eis_1",),
-        params=(_positive("d", 1.16, "weight delta of e^(-x) in the denominator"),),
+        params=(Param("d", 1.16, 1 / math.e, open_low=True, doc="weight delta of e^(-x), > 1/e"),),
         description="EIS-1 x ln(1 + e^x) / (x + 1.16 e^(-x)), the abstract's first example of "
         "the EIS family. The family's sqrt(beta + gamma x^2) with beta = 0, gamma = 1 would "
-        "give |x| in the denominator, which differs for x < 0; the example (and the survey) "
-        "write x, which is followed here (the denominator stays above 1 + ln 1.16 > 0). "
+        "give |x| in the denominator, which differs for x < 0; the example writes x, which "
+        "is followed here. The denominator's minimum is 1 + ln d, so d > 1/e keeps it "
+        "positive. "
         "Evaluated as softplus(x) x e^x / (x e^x + d) for x <= 1 and softplus(x) / (1 + d "
         "e^(-x) / x) above, so that neither x softplus(x) nor e^(-x) overflows.",
         properties=Properties(
