@@ -1,6 +1,8 @@
 """The catalog: one Spec per nonlinearity, one module per family."""
 
 from actlab.catalog import (
+    adaptive_exponential,
+    adaptive_gated,
     elu_variants,
     exponential,
     gated,
@@ -22,7 +24,7 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
-            oscillating)
+            oscillating, adaptive_exponential, adaptive_gated)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         register(_spec)
