@@ -3,6 +3,7 @@
 from actlab.catalog import (
     elu_variants,
     exponential,
+    fixed_products,
     gated,
     learnable,
     oscillating,
@@ -10,6 +11,7 @@ from actlab.catalog import (
     piecewise,
     polynomial,
     radial,
+    rectifier_shapes,
     relu_variants,
     sigmoid_variants,
     sigmoidal,
@@ -22,7 +24,7 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
-            oscillating)
+            oscillating, fixed_products, rectifier_shapes)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         register(_spec)

@@ -1,0 +1,108 @@
+"""Rectifier shapes of the survey's section 3.6: the apical dendrite activations of pyramidal
+neurons (ADA and leaky ADA) and the displaced ReLU."""
+
+import math
+
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+
+GEORGESCU_2020 = Citation(
+    "Non-linear Neurons with Human-like Apical Dendrite Activations",
+    "Mariana-Iuliana Georgescu, Radu Tudor Ionescu, Nicolae-Catalin Ristea, Nicu Sebe",
+    2020,
+    arxiv="2003.03229",
+)
+MACEDO_2019 = Citation(
+    "Enhancing Batch Normalized Convolutional Networks using Displaced Rectifier Linear Units: "
+    "A Systematic Comparative Study",
+    "David Macêdo, Cleber Zanchettin, Adriano L. I. Oliveira, Teresa Ludermir",
+    2019,
+    venue="Expert Systems with Applications 124, 271-281",
+)
+
+# ReLU(x) e^(-a x) on a clamped copy of x: below 0 the factor e^(-a x) would overflow to inf and
+# form 0 * inf.
+_DENDRITE = "max(x, 0) * exp(-a * max(x, 0))"
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="ada",
+        formula=_DENDRITE,
+        family="piecewise",
+        citation=GEORGESCU_2020,
+        aliases=("apical_dendrite_activation",),
+        params=(
+            Param(
+                "a",
+                0.3,
+                0.0,
+                open_low=True,
+                learnable=True,
+                doc="decay alpha; the peak 1/(a e) is at x = 1/a",
+            ),
+        ),
+        description="Apical dendrite activation max(x, 0) e^(-a x): zero for x < 0, a maximal "
+        "response near the threshold and a dampened one for strong inputs, so that one neuron "
+        "can separate XOR. Written as in the authors' code (a = 0.3 there; trained in the "
+        "paper's optimized variants).",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=1 / (0.3 * math.e),
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=False,
+            sparse=True,
+        ),
+    ),
+    Spec(
+        name="lada",
+        formula=f"leak * min(x, 0) + {_DENDRITE}",
+        family="piecewise",
+        citation=GEORGESCU_2020,
+        aliases=("leaky_apical_dendrite_activation", "leaky_ada"),
+        params=(
+            Param("a", 0.1, 0.0, open_low=True, learnable=True, doc="decay alpha"),
+            Param("leak", 0.01, 0.0, doc="slope for x < 0"),
+        ),
+        description="Leaky apical dendrite activation leak min(x, 0) + max(x, 0) e^(-a x): ADA "
+        "with a leaky-ReLU slope for negative inputs (a = 0.1, leak = 0.01 as in the authors' "
+        "MLP code).",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=1 / (0.1 * math.e),
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                "ada",
+                params={"leak": 0.0, "a": 0.3},
+                target_params={"a": 0.3},
+                atol=1e-12,
+                note="leak = 0 is ADA",
+            ),
+        ),
+    ),
+    Spec(
+        name="displaced_relu",
+        formula="max(x, -d)",
+        family="piecewise",
+        citation=MACEDO_2019,
+        aliases=("disrelu", "drelu"),
+        params=(Param("d", 0.05, 0.0, doc="displacement delta into the third quadrant"),),
+        description="Displaced ReLU max(x, -d): the identity extended to -d before saturating, "
+        "so that batch-normalized inputs keep part of their negative range (d = 0.05 as in the "
+        "paper).",
+        properties=Properties(
+            monotonic=True,
+            lower=-0.05,
+            upper=None,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference("relu", params={"d": 0.0}, atol=0.0, note="d = 0 is ReLU"),),
+    ),
+)
