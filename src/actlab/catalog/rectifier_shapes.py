@@ -1,7 +1,9 @@
 """Rectifier shapes of the survey's section 3.6: the apical dendrite activations of pyramidal
-neurons (ADA and leaky ADA) and the displaced ReLU."""
+neurons (ADA and leaky ADA), the displaced ReLU and SignReLU."""
 
 import math
+
+import torch
 
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
@@ -17,6 +19,12 @@ MACEDO_2019 = Citation(
     "David Macêdo, Cleber Zanchettin, Adriano L. I. Oliveira, Teresa Ludermir",
     2019,
     venue="Expert Systems with Applications 124, 271-281",
+)
+LI_FENG_ZHOU_2022 = Citation(
+    "SignReLU neural network and its approximation ability",
+    "Jianfei Li, Han Feng, Ding-Xuan Zhou",
+    2022,
+    arxiv="2210.10264",
 )
 
 # ReLU(x) e^(-a x) on a clamped copy of x: below 0 the factor e^(-a x) would overflow to inf and
@@ -104,5 +112,32 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference("relu", params={"d": 0.0}, atol=0.0, note="d = 0 is ReLU"),),
+    ),
+    Spec(
+        name="signrelu",
+        formula="where(x > 0, x, a * min(x, 0) / (1 - min(x, 0)))",
+        family="piecewise",
+        citation=LI_FENG_ZHOU_2022,
+        aliases=("sign_relu", "dlu"),
+        params=(Param("a", 1.0, 0.0, doc="scale of the softsign branch; 0 is ReLU"),),
+        description="SignReLU: x for x > 0 and a x / (1 + |x|) (softsign) below, bounded by -a "
+        "on the left; also published as DLU. a = 1 here, where it is C1 (the paper treats a "
+        "as a fixed hyperparameter).",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=None,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference("relu", params={"a": 0.0}, atol=0.0, note="a = 0 is ReLU"),
+            Reference(
+                lambda x: torch.where(x > 0, x, torch.nn.functional.softsign(x)),
+                atol=1e-12,
+                note="a = 1: x above 0, softsign below",
+            ),
+        ),
     ),
 )
