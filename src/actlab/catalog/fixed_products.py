@@ -1,5 +1,5 @@
 """Fixed (parameter-free or hyperparameter-only) units from the survey's sections 3.2, 3.3 and
-3.6: the symmetrical GELU, the smooth step of tree ensemble layers, SineReLU and the
+3.6: the symmetrical GELU, Hexpo, the smooth step of tree ensemble layers, SineReLU and the
 x ln(1 + tanh(e^x)) unit studied beside Mish."""
 
 import math
@@ -13,6 +13,12 @@ YU_SU_2019 = Citation(
     "Chao Yu, Zhiguo Su",
     2019,
     arxiv="1911.03925",
+)
+KONG_2017 = Citation(
+    "Hexpo: A vanishing-proof activation function",
+    "Shumin Kong, Masahiro Takatsuka",
+    2017,
+    venue="IJCNN 2017",
 )
 HAZIMEH_2020 = Citation(
     "The Tree Ensemble Layer: Differentiability meets Conditional Computation",
@@ -69,6 +75,37 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: 0.1 * (2 * torch.nn.functional.gelu(x) - x),
                 atol=1e-12,
                 note="= a (2 GELU(x) - x)",
+            ),
+        ),
+    ),
+    Spec(
+        name="hexpo",
+        formula="where(x >= 0, -a * expm1(-max(x, 0) / b), c * expm1(min(x, 0) / d))",
+        family="sigmoidal",
+        citation=KONG_2017,
+        params=(
+            Param("a", 1.0, 0.0, open_low=True, doc="upper limit"),
+            Param("b", 1.0, 0.0, open_low=True, doc="decay scale for x >= 0"),
+            Param("c", 1.0, 0.0, open_low=True, doc="magnitude of the lower limit"),
+            Param("d", 1.0, 0.0, open_low=True, doc="decay scale for x < 0"),
+        ),
+        description="Hexpo: -a (e^(-x/b) - 1) for x >= 0 and c (e^(x/d) - 1) below, a tanh-like "
+        "sigmoid in (-c, a) whose gradient scale is set by a/b and c/d (fixed, not trained, in "
+        "the paper). The paper's chosen values were not reachable; a = b = c = d = 1 here, the "
+        "odd form sign(x)(1 - e^(-|x|)). Written with expm1 on clamped copies of x.",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.sign(x) * -torch.expm1(-x.abs()),
+                atol=1e-12,
+                note="a = b = c = d = 1 is sign(x)(1 - e^-|x|)",
             ),
         ),
     ),
