@@ -1,6 +1,6 @@
 """Fixed (parameter-free or hyperparameter-only) units from the survey's sections 3.2, 3.3 and
-3.6: the symmetrical GELU, Hexpo, the smooth step of tree ensemble layers, SineReLU and the
-x ln(1 + tanh(e^x)) unit studied beside Mish."""
+3.6: the symmetrical GELU, arctanGR and self arctan, Hexpo, the smooth step of tree ensemble
+layers, SineReLU and the x ln(1 + tanh(e^x)) unit studied beside Mish."""
 
 import math
 
@@ -13,6 +13,13 @@ YU_SU_2019 = Citation(
     "Chao Yu, Zhiguo Su",
     2019,
     arxiv="1911.03925",
+)
+SIVRI_2022 = Citation(
+    "Multiclass Classification Using Arctangent Activation Function and Its Variations",
+    "Tuğba Tuğçe Sivri, Nazlı Pınar Akman, Ali Berkol",
+    2022,
+    venue="ECAI 2022 (14th International Conference on Electronics, Computers and Artificial "
+    "Intelligence)",
 )
 KONG_2017 = Citation(
     "Hexpo: A vanishing-proof activation function",
@@ -33,6 +40,7 @@ RODRIGUES_2018 = Citation(
     2018,
     venue="Medium (medium.com/@wilder.rodrigues)",
 )
+GOLDEN_RATIO = (1 + math.sqrt(5)) / 2
 LOG_TANH_EXP_MIN = -0.307806942429831  # at x = -1.2028
 
 MISRA_2019 = Citation(
@@ -75,6 +83,50 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: 0.1 * (2 * torch.nn.functional.gelu(x) - x),
                 atol=1e-12,
                 note="= a (2 GELU(x) - x)",
+            ),
+        ),
+    ),
+    Spec(
+        name="arctan_gr",
+        formula="atan(x) / ((1 + sqrt(5)) / 2)",
+        family="sigmoidal",
+        citation=SIVRI_2022,
+        aliases=("arctangr",),
+        description="ArctanGR: arctan divided by the golden ratio (1 + sqrt 5) / 2, the best of "
+        "the paper's scaled arctan variants (others divide by pi or e); range "
+        "(-pi / (2 phi), pi / (2 phi)).",
+        properties=Properties(
+            monotonic=True,
+            lower=-math.pi / (2 * GOLDEN_RATIO),
+            upper=math.pi / (2 * GOLDEN_RATIO),
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(lambda x: torch.atan(x) / GOLDEN_RATIO, atol=1e-12, note="= arctan / phi"),
+        ),
+    ),
+    Spec(
+        name="self_arctan",
+        formula="x * atan(x)",
+        family="gated",
+        citation=SIVRI_2022,
+        description="Self arctan x arctan(x), built like the SiLU with arctan as the weight: an "
+        "even function, 0 at 0 and growing like (pi / 2) |x|.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(
+                lambda x: x.abs() * torch.atan(x.abs()),
+                atol=1e-12,
+                note="even: |x| arctan |x|",
             ),
         ),
     ),

@@ -26,6 +26,7 @@ LI_FENG_ZHOU_2022 = Citation(
     2022,
     arxiv="2210.10264",
 )
+
 # ReLU(x) e^(-a x) on a clamped copy of x: below 0 the factor e^(-a x) would overflow to inf and
 # form 0 * inf.
 _DENDRITE = "max(x, 0) * exp(-a * max(x, 0))"
