@@ -40,6 +40,16 @@ RODRIGUES_2018 = Citation(
     2018,
     venue="Medium (medium.com/@wilder.rodrigues)",
 )
+# Even units that vanish only at 0 and grow without bound on both sides.
+_EVEN_GROWING = dict(
+    monotonic=False,
+    lower=0.0,
+    upper=None,
+    smoothness="Cinf",
+    zero_at_zero=True,
+    zero_centered=False,
+)
+
 GOLDEN_RATIO = (1 + math.sqrt(5)) / 2
 LOG_TANH_EXP_MIN = -0.307806942429831  # at x = -1.2028
 
@@ -70,14 +80,7 @@ SPECS: tuple[Spec, ...] = (
         description="Symmetrical GELU a x erf(x / sqrt 2): an even function, GELU's negative "
         "half mirrored (a (2 GELU(x) - x)), so that negative inputs also pass a signal. erf is "
         "evaluated on x clamped to [-9, 9], where it is +-1 to within 1e-19.",
-        properties=Properties(
-            monotonic=False,
-            lower=0.0,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=False,
-        ),
+        properties=Properties(**_EVEN_GROWING),
         references=(
             Reference(
                 lambda x: 0.1 * (2 * torch.nn.functional.gelu(x) - x),
@@ -114,14 +117,7 @@ SPECS: tuple[Spec, ...] = (
         citation=SIVRI_2022,
         description="Self arctan x arctan(x), built like the SiLU with arctan as the weight: an "
         "even function, 0 at 0 and growing like (pi / 2) |x|.",
-        properties=Properties(
-            monotonic=False,
-            lower=0.0,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=False,
-        ),
+        properties=Properties(**_EVEN_GROWING),
         references=(
             Reference(
                 lambda x: x.abs() * torch.atan(x.abs()),

@@ -27,6 +27,9 @@ LI_FENG_ZHOU_2022 = Citation(
     arxiv="2210.10264",
 )
 
+# Identity for x > 0, increasing towards a finite floor below.
+_LEFT_SATURATING = dict(monotonic=True, upper=None, zero_at_zero=True, zero_centered=True)
+
 # ReLU(x) e^(-a x) on a clamped copy of x: below 0 the factor e^(-a x) would overflow to inf and
 # form 0 * inf.
 _DENDRITE = "max(x, 0) * exp(-a * max(x, 0))"
@@ -103,14 +106,7 @@ SPECS: tuple[Spec, ...] = (
         description="Displaced ReLU max(x, -d): the identity extended to -d before saturating, "
         "so that batch-normalized inputs keep part of their negative range (d = 0.05 as in the "
         "paper).",
-        properties=Properties(
-            monotonic=True,
-            lower=-0.05,
-            upper=None,
-            smoothness="C0",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-0.05, smoothness="C0", **_LEFT_SATURATING),
         references=(Reference("relu", params={"d": 0.0}, atol=0.0, note="d = 0 is ReLU"),),
     ),
     Spec(
@@ -123,14 +119,7 @@ SPECS: tuple[Spec, ...] = (
         description="SignReLU: x for x > 0 and a x / (1 + |x|) (softsign) below, bounded by -a "
         "on the left; also published as DLU. a = 1 here, where it is C1 (the paper treats a "
         "as a fixed hyperparameter).",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(lower=-1.0, smoothness="C1", **_LEFT_SATURATING),
         references=(
             Reference("relu", params={"a": 0.0}, atol=0.0, note="a = 0 is ReLU"),
             Reference(
