@@ -101,7 +101,7 @@ SPECS: tuple[Spec, ...] = (
         formula="max(x, -d)",
         family="piecewise",
         citation=MACEDO_2019,
-        aliases=("disrelu", "drelu"),
+        aliases=("disrelu",),
         params=(Param("d", 0.05, 0.0, doc="displacement delta into the third quadrant"),),
         description="Displaced ReLU max(x, -d): the identity extended to -d before saturating, "
         "so that batch-normalized inputs keep part of their negative range (d = 0.05 as in the "
