@@ -30,9 +30,9 @@ LI_FENG_ZHOU_2022 = Citation(
 # Identity for x > 0, increasing towards a finite floor below.
 _LEFT_SATURATING = dict(monotonic=True, upper=None, zero_at_zero=True, zero_centered=True)
 
-# ReLU(x) e^(-a x) on a clamped copy of x: below 0 the factor e^(-a x) would overflow to inf and
+# ReLU(x) e^(b - a x) on a clamped copy of x: below 0 the factor e^(-a x) would overflow to inf and
 # form 0 * inf.
-_DENDRITE = "max(x, 0) * exp(-a * max(x, 0))"
+_DENDRITE = "max(x, 0) * exp(b - a * max(x, 0))"
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -48,13 +48,14 @@ SPECS: tuple[Spec, ...] = (
                 0.0,
                 open_low=True,
                 learnable=True,
-                doc="decay alpha; the peak 1/(a e) is at x = 1/a",
+                doc="decay alpha; the peak e^b / (a e) is at x = 1/a",
             ),
+            Param("b", 0.0, doc="log-scale beta of the response"),
         ),
-        description="Apical dendrite activation max(x, 0) e^(-a x): zero for x < 0, a maximal "
+        description="Apical dendrite activation max(x, 0) e^(b - a x): zero for x < 0, a maximal "
         "response near the threshold and a dampened one for strong inputs, so that one neuron "
-        "can separate XOR. Written as in the authors' code (a = 0.3 there; trained in the "
-        "paper's optimized variants).",
+        "can separate XOR. Defaults from the authors' code, max(x, 0) e^(-0.3 x) (b = 0; a is "
+        "trained in the paper's optimized variants).",
         properties=Properties(
             monotonic=False,
             lower=0.0,
@@ -73,9 +74,10 @@ SPECS: tuple[Spec, ...] = (
         aliases=("leaky_apical_dendrite_activation", "leaky_ada"),
         params=(
             Param("a", 0.1, 0.0, open_low=True, learnable=True, doc="decay alpha"),
+            Param("b", 0.0, doc="log-scale beta of the response"),
             Param("leak", 0.01, 0.0, doc="slope for x < 0"),
         ),
-        description="Leaky apical dendrite activation leak min(x, 0) + max(x, 0) e^(-a x): ADA "
+        description="Leaky apical dendrite activation leak min(x, 0) + max(x, 0) e^(b - a x): ADA "
         "with a leaky-ReLU slope for negative inputs (a = 0.1, leak = 0.01 as in the authors' "
         "MLP code).",
         properties=Properties(
