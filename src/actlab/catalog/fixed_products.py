@@ -1,6 +1,6 @@
 """Fixed (parameter-free or hyperparameter-only) units from the survey's sections 3.2, 3.3 and
-3.6: the symmetrical GELU, arctanGR and self arctan, Hexpo, the smooth step of tree ensemble
-layers, SineReLU and the x ln(1 + tanh(e^x)) unit studied beside Mish."""
+3.6: the symmetrical GELU, arctanGR and self arctan, the sigmoid's derivative, Hexpo, the smooth
+step of tree ensemble layers, SineReLU and the x ln(1 + tanh(e^x)) unit studied beside Mish."""
 
 import math
 
@@ -20,6 +20,12 @@ SIVRI_2022 = Citation(
     2022,
     venue="ECAI 2022 (14th International Conference on Electronics, Computers and Artificial "
     "Intelligence)",
+)
+KOCAK_2021 = Citation(
+    "New activation functions for single layer feedforward neural network",
+    "Yılmaz Koçak, Gülesen Üstündağ Şiray",
+    2021,
+    venue="Expert Systems with Applications",
 )
 KONG_2017 = Citation(
     "Hexpo: A vanishing-proof activation function",
@@ -123,6 +129,31 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: x.abs() * torch.atan(x.abs()),
                 atol=1e-12,
                 note="even: |x| arctan |x|",
+            ),
+        ),
+    ),
+    Spec(
+        name="dsigmoid",
+        formula="sigmoid(x) * sigmoid(-x)",
+        family="radial",
+        citation=KOCAK_2021,
+        aliases=("sigmoid_derivative",),
+        description="Derivative of the logistic sigmoid s(x)(1 - s(x)) = e^-x / (1 + e^-x)^2 used "
+        "as a bell-shaped activation with peak 1/4 at 0; written s(x) s(-x), exact in both "
+        "tails.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=0.25,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(
+                lambda x: 0.25 / torch.cosh(x / 2) ** 2,
+                atol=1e-12,
+                note="= sech^2(x/2) / 4",
             ),
         ),
     ),
