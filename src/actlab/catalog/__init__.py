@@ -5,6 +5,7 @@ from actlab.catalog import (
     adaptive_gated,
     elu_variants,
     exponential,
+    fixed_products,
     gated,
     learnable,
     oscillating,
@@ -12,6 +13,7 @@ from actlab.catalog import (
     piecewise,
     polynomial,
     radial,
+    rectifier_shapes,
     relu_variants,
     sigmoid_variants,
     sigmoidal,
@@ -24,7 +26,7 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
-            oscillating, adaptive_exponential, adaptive_gated)
+            oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         register(_spec)
