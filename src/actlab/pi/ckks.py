@@ -1,9 +1,9 @@
 """Encrypted inference under CKKS with TenSEAL (``pip install 'actlab[he]'``).
 
 A model made of ``nn.Linear`` layers and :class:`~actlab.pi.polynomial.Polynomial`
-activations (``nn.Flatten`` and ``nn.Identity`` pass through) runs on encrypted vectors: each
-linear layer is a plaintext matrix product (one level), each polynomial TenSEAL's ``polyval``
-on its power coefficients. The modulus chain gets exactly the depth :func:`actlab.pi.count`
+activations (``nn.Flatten`` and ``nn.Identity`` pass through), a linear layer before every
+polynomial and one at the end, runs on encrypted vectors: each linear layer is a plaintext
+matrix product (one level), each polynomial TenSEAL's ``polyval`` on its power coefficients. The modulus chain gets exactly the depth :func:`actlab.pi.count`
 counts, and the depth the run consumed is read from the ciphertext's remaining primes.
 """
 
@@ -74,21 +74,72 @@ def encrypted_inference(model: nn.Module, inputs: torch.Tensor, *, ring: int = 1
     start = time.perf_counter()
     outputs, measured = [], 0
     for row in inputs.double():
-        vector = ts.ckks_vector(context, row.tolist())
+        vector = ts.ckks_vector(context, [*row.tolist(), 1.0])
         fresh = _level(vector)
-        for layer in layers:
-            if isinstance(layer, nn.Linear):
-                vector = vector.mm(layer.weight.detach().double().T.tolist())
-                if layer.bias is not None:
-                    vector = vector + layer.bias.detach().double().tolist()
-            elif isinstance(layer, Polynomial):
-                vector = vector.polyval(layer.power_coefficients())
+        for matrix, tail in _program(layers):
+            if matrix is None:
+                vector = vector.polyval(tail)
+            else:
+                vector = vector.mm(matrix)
+                if tail is not None:
+                    vector = vector + tail
         measured = max(measured, fresh - _level(vector))
         outputs.append(vector.decrypt())
     seconds = (time.perf_counter() - start) / len(inputs)
     encrypted = torch.tensor(outputs, dtype=torch.float64)
     return EncryptedRun(encrypted, plaintext, float((encrypted - plaintext).abs().max()), depth,
                         measured, ring, seconds)
+
+
+def _program(layers: list[nn.Module]) -> list[tuple[list | None, list | None]]:
+    """The encrypted steps: ``(matrix, bias)`` per linear layer, ``(None, coefficients)`` per
+    polynomial.
+
+    TenSEAL adds a plaintext constant or vector to every slot of a ciphertext, and its next
+    matrix product reads slots beyond the vector's size, so no constant may be added before a
+    matrix product. The vector carries a constant slot instead (value ``kappa``): biases become
+    a matrix row, each polynomial runs without its constant term ``c0`` (so ``kappa`` becomes
+    ``q(kappa)``), and ``c0`` moves into the next layer's bias. Only the last layer's bias is
+    added as a vector.
+    """
+    steps: list[tuple[list | None, list | None]] = []
+    kappa, shift = 1.0, 0.0
+    linears = [i for i, layer in enumerate(layers) if isinstance(layer, nn.Linear)]
+    previous: nn.Module | None = None
+    for i, layer in enumerate(layers):
+        if isinstance(layer, Polynomial):
+            if not isinstance(previous, nn.Linear):
+                raise ParameterError("encrypted inference needs a linear layer before every "
+                                     "polynomial")
+            constant, *rest = layer.power_coefficients()
+            kappa = sum(a * kappa ** (k + 1) for k, a in enumerate(rest))
+            if abs(kappa) < 1e-6:
+                raise ParameterError(f"polynomial {i} sends the constant slot to 0; rescale it")
+            steps.append((None, [0.0, *rest]))
+            shift = constant
+        elif isinstance(layer, nn.Linear):
+            weight = layer.weight.detach().double()
+            bias = (layer.bias.detach().double() if layer.bias is not None
+                    else torch.zeros(weight.shape[0], dtype=torch.float64))
+            bias = bias + shift * weight.sum(1)
+            last = i == linears[-1]
+            matrix = torch.zeros(weight.shape[1] + 1, weight.shape[0] + (0 if last else 1),
+                                 dtype=torch.float64)
+            matrix[:-1, : weight.shape[0]] = weight.T
+            if last:
+                steps.append((matrix.tolist(), bias.tolist()))
+            else:
+                matrix[-1, : weight.shape[0]] = bias / kappa
+                matrix[-1, -1] = 1 / kappa
+                steps.append((matrix.tolist(), None))
+            kappa, shift = 1.0, 0.0
+        else:
+            continue
+        previous = layer
+    if not linears or linears[-1] < max(i for i, layer in enumerate(layers)
+                                        if isinstance(layer, Polynomial | nn.Linear)):
+        raise ParameterError("encrypted inference needs the model to end with a linear layer")
+    return steps
 
 
 def _level(vector) -> int:

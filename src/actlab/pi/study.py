@@ -30,6 +30,7 @@ from actlab.bench.tasks import digits, mnist1d
 from actlab.bench.training import Schedule, accuracy, train_classifier
 from actlab.errors import ParameterError
 from actlab.pi.approx import least_squares
+from actlab.pi.ckks import EncryptedRun, encrypted_inference
 from actlab.pi.count import count
 from actlab.pi.linearize import METHODS, linearize
 from actlab.pi.monitor import RangeMonitor
@@ -262,3 +263,39 @@ def deep_table(store: Store) -> Table:
                      "test accuracy [95%]"), rows,
                     "all-polynomial network: escaping activations",
                     "'-': never; an escape is an input outside the fitted interval")
+
+
+@dataclass(frozen=True)
+class EncryptedConfig:
+    """The digits MLP run under CKKS: ``widths`` hidden layers, each followed by the degree-2
+    least-squares fit of ReLU on ``(-bound, bound)``, trained range-aware (``range_weight``)."""
+
+    widths: tuple[int, ...] = (32, 16)
+    bound: float = 4.0
+    steps: int = 600
+    lr: float = 1e-2
+    range_weight: float = 100.0
+    batch_size: int = 64
+
+
+def encrypted_study(config: EncryptedConfig = EncryptedConfig(), images: int = 10,
+                    seed: int = 0) -> tuple[EncryptedRun, float]:
+    """Train the polynomial digits MLP and run the first ``images`` test images encrypted;
+    returns the encrypted run and the model's plaintext test accuracy."""
+    x, y, x_test, y_test = digits.dataset()
+    torch.manual_seed(seed)
+    samples = torch.randn(100_000, generator=torch.Generator().manual_seed(0))
+    poly = least_squares("relu", (-config.bound, config.bound), 2, samples=samples).module
+    net = polynomialize(mlp([64, *config.widths, 10], nn.ReLU), poly.float())
+    optimizer = torch.optim.Adam(net.parameters(), lr=config.lr)
+    generator = torch.Generator().manual_seed(seed)
+    with RangeMonitor(net) as monitor:
+        for _ in range(config.steps):
+            index = torch.randint(len(x), (config.batch_size,), generator=generator)
+            loss = (F.cross_entropy(net(x[index]), y[index])
+                    + config.range_weight * monitor.penalty())
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+    net.eval()
+    return encrypted_inference(net, x_test[:images]), accuracy(net, x_test, y_test)
