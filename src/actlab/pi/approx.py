@@ -86,27 +86,33 @@ def target_function(target: Target) -> tuple[str, Callable[[np.ndarray], np.ndar
 
         return spec.name, values
     if callable(target):
+
         def custom(x: np.ndarray) -> np.ndarray:
             with torch.no_grad():
                 return np.asarray(target(torch.as_tensor(x)), dtype=np.float64)
 
         return getattr(target, "__name__", "function"), custom
-    raise ParameterError(f"target must be a catalog name, a Spec or a function of a tensor; "
-                         f"got {type(target).__name__}")
+    raise ParameterError(
+        f"target must be a catalog name, a Spec or a function of a tensor; "
+        f"got {type(target).__name__}"
+    )
 
 
 def _degree(degree: object) -> int:
     if isinstance(degree, int) and not isinstance(degree, bool) and 1 <= degree <= MAX_DEGREE:
         return degree
-    raise ApproximationError(f"degree must be an integer from 1 to {MAX_DEGREE} (the CKKS depth "
-                             f"of degree {MAX_DEGREE} is already {math.ceil(math.log2(41))}); "
-                             f"got {degree!r}")
+    raise ApproximationError(
+        f"degree must be an integer from 1 to {MAX_DEGREE} (the CKKS depth "
+        f"of degree {MAX_DEGREE} is already {math.ceil(math.log2(41))}); "
+        f"got {degree!r}"
+    )
 
 
 def _finite(name: str, y: np.ndarray) -> np.ndarray:
     if not np.all(np.isfinite(y)):
-        raise ApproximationError(f"{name} is not finite on the whole interval; choose a smaller "
-                                 "interval")
+        raise ApproximationError(
+            f"{name} is not finite on the whole interval; choose a smaller interval"
+        )
     return y
 
 
@@ -131,9 +137,13 @@ def chebyshev(target: Target, interval: Sequence[float], degree: int) -> Approxi
     return Approximation(name, "chebyshev", module, _grid_error(module, f))
 
 
-def least_squares(target: Target, interval: Sequence[float], degree: int,
-                  samples: torch.Tensor | tuple[torch.Tensor, torch.Tensor] | None = None,
-                  bins: int = 512) -> Approximation:
+def least_squares(
+    target: Target,
+    interval: Sequence[float],
+    degree: int,
+    samples: torch.Tensor | tuple[torch.Tensor, torch.Tensor] | None = None,
+    bins: int = 512,
+) -> Approximation:
     """The polynomial minimizing E[(p(x) - f(x))^2] under the input distribution.
 
     ``samples``: recorded inputs (any shape; those outside ``interval`` are left out), or a
@@ -151,9 +161,11 @@ def least_squares(target: Target, interval: Sequence[float], degree: int,
     name, f = target_function(target)
     centres, weights = _histogram(samples, low, high, bins)
     if np.count_nonzero(weights) <= n:
-        raise ApproximationError(f"the samples fall into {np.count_nonzero(weights)} bins of "
-                                 f"({low:g}, {high:g}); a degree-{n} fit needs at least {n + 1}: "
-                                 "widen the interval to the samples' range or lower the degree")
+        raise ApproximationError(
+            f"the samples fall into {np.count_nonzero(weights)} bins of "
+            f"({low:g}, {high:g}); a degree-{n} fit needs at least {n + 1}: "
+            "widen the interval to the samples' range or lower the degree"
+        )
     y = _finite(name, f(centres))
     t = (2 * centres - low - high) / (high - low)
     coefficients = cheb.chebfit(t, y, n, w=np.sqrt(weights))
@@ -167,8 +179,9 @@ def _histogram(samples, low: float, high: float, bins: int) -> tuple[np.ndarray,
     elif isinstance(samples, tuple):
         edges, counts = (np.asarray(torch.as_tensor(s).double()) for s in samples)
         if edges.ndim != 1 or counts.shape != (edges.size - 1,) or np.any(counts < 0):
-            raise ApproximationError("a histogram is (edges, counts) with len(edges) == "
-                                     "len(counts) + 1 and counts >= 0")
+            raise ApproximationError(
+                "a histogram is (edges, counts) with len(edges) == len(counts) + 1 and counts >= 0"
+            )
     else:
         values = torch.as_tensor(samples).detach().double().flatten().numpy()
         counts, edges = np.histogram(values, bins=bins, range=(low, high))
@@ -181,8 +194,14 @@ def _to_x(t: np.ndarray, low: float, high: float) -> np.ndarray:
     return (t * (high - low) + low + high) / 2
 
 
-def remez(target: Target, interval: Sequence[float], degree: int, *, tolerance: float = 1e-10,
-          iterations: int = 100) -> Approximation:
+def remez(
+    target: Target,
+    interval: Sequence[float],
+    degree: int,
+    *,
+    tolerance: float = 1e-10,
+    iterations: int = 100,
+) -> Approximation:
     """The minimax polynomial of ``degree`` by the Remez exchange algorithm.
 
     Start from the Chebyshev extrema; each step solves ``p(x_i) - f(x_i) = (-1)^i E`` on the
@@ -196,8 +215,9 @@ def remez(target: Target, interval: Sequence[float], degree: int, *, tolerance: 
     n = _degree(degree)
     name, f = target_function(target)
     g = lambda t: f(_to_x(t, low, high))  # noqa: E731  (the target on [-1, 1])
-    grid = np.unique(np.concatenate([np.linspace(-1, 1, GRID),
-                                     np.cos(np.linspace(0, np.pi, GRID))]))
+    grid = np.unique(
+        np.concatenate([np.linspace(-1, 1, GRID), np.cos(np.linspace(0, np.pi, GRID))])
+    )
     _finite(name, g(grid))
     # the Chebyshev extrema, warped off symmetry: a symmetric reference makes E = 0 for even or
     # odd targets whose best approximation skips a degree (|x| at degree 4 is its degree 5)
@@ -209,8 +229,9 @@ def remez(target: Target, interval: Sequence[float], degree: int, *, tolerance: 
         try:
             solution = np.linalg.solve(system, g(points))
         except np.linalg.LinAlgError:
-            raise ApproximationError(f"Remez: the reference of {name} at degree {n} became "
-                                     "singular; try another degree") from None
+            raise ApproximationError(
+                f"Remez: the reference of {name} at degree {n} became singular; try another degree"
+            ) from None
         coefficients, level = solution[:-1], abs(solution[-1])
         error = lambda t, c=coefficients: cheb.chebval(t, c) - g(t)  # noqa: E731
         points = _alternating_extrema(error, grid, n + 2)
@@ -218,9 +239,11 @@ def remez(target: Target, interval: Sequence[float], degree: int, *, tolerance: 
         if largest - level <= tolerance * max(largest, 1e-300):
             break
     else:
-        raise ApproximationError(f"Remez did not converge for {name} at degree {n} on "
-                                 f"({low:g}, {high:g}) in {iterations} exchanges; try another "
-                                 "degree or a narrower interval")
+        raise ApproximationError(
+            f"Remez did not converge for {name} at degree {n} on "
+            f"({low:g}, {high:g}) in {iterations} exchanges; try another "
+            "degree or a narrower interval"
+        )
     module = Polynomial(coefficients, (low, high), f"{name}~minimax{n}")
     extrema = _to_x(points, low, high)
     if isinstance(target, str | Spec):
@@ -228,8 +251,9 @@ def remez(target: Target, interval: Sequence[float], degree: int, *, tolerance: 
     return Approximation(name, "remez", module, largest, tuple(float(x) for x in extrema))
 
 
-def _alternating_extrema(error: Callable[[np.ndarray], np.ndarray], grid: np.ndarray,
-                         count: int) -> np.ndarray:
+def _alternating_extrema(
+    error: Callable[[np.ndarray], np.ndarray], grid: np.ndarray, count: int
+) -> np.ndarray:
     """``count`` points of alternating error sign, the largest |error| of each sign run."""
     e = error(grid)
     if np.max(np.abs(e)) == 0.0:
@@ -244,8 +268,10 @@ def _alternating_extrema(error: Callable[[np.ndarray], np.ndarray], grid: np.nda
         peaks.pop(drop)
         values = np.delete(values, drop)
     if len(peaks) < count:
-        raise ApproximationError(f"Remez: the error alternates at {len(peaks)} points, the "
-                                 f"degree needs {count}; the degree cannot be met on this grid")
+        raise ApproximationError(
+            f"Remez: the error alternates at {len(peaks)} points, the "
+            f"degree needs {count}; the degree cannot be met on this grid"
+        )
     return np.array(peaks)
 
 
@@ -263,12 +289,16 @@ def _refine(error, grid: np.ndarray, i: int, steps: int = 60) -> float:
             a, c = c, d
             d = a + ratio * (b - a)
     candidate = (a + b) / 2
-    return float(candidate if abs(error(np.array([candidate])))[0]
-                 > abs(error(np.array([best])))[0] else best)
+    return float(
+        candidate
+        if abs(error(np.array([candidate])))[0] > abs(error(np.array([best])))[0]
+        else best
+    )
 
 
-def check_equioscillation(module: Polynomial, spec: Spec, points: Sequence[float],
-                          rtol: float = 1e-6) -> list[float]:
+def check_equioscillation(
+    module: Polynomial, spec: Spec, points: Sequence[float], rtol: float = 1e-6
+) -> list[float]:
     """The error ``p - f`` at ``points`` in 30-digit arithmetic; raises unless its signs
     alternate and its magnitudes agree within ``rtol`` (relative to their largest)."""
     power = [mpmath.mpf(a) for a in module.power_coefficients()]
@@ -281,10 +311,12 @@ def check_equioscillation(module: Polynomial, spec: Spec, points: Sequence[float
     levels = np.abs(errors)
     alternates = all(a * b < 0 for a, b in zip(errors, errors[1:]))
     if not alternates or (levels.max() - levels.min()) > rtol * levels.max():
-        raise ApproximationError(f"Remez: the error of {spec.name} at degree {module.degree} "
-                                 f"does not equioscillate within {rtol:g} relative (levels "
-                                 f"{levels.min():.3g} to {levels.max():.3g}); the degree "
-                                 "cannot be met, try another degree")
+        raise ApproximationError(
+            f"Remez: the error of {spec.name} at degree {module.degree} "
+            f"does not equioscillate within {rtol:g} relative (levels "
+            f"{levels.min():.3g} to {levels.max():.3g}); the degree "
+            "cannot be met, try another degree"
+        )
     return errors
 
 
@@ -300,7 +332,7 @@ def sign_stage(n: int) -> Polynomial:
     power = np.zeros(2 * n + 2)
     for i in range(n + 1):  # binom(2i, i) / 4^i * x (1 - x^2)^i
         expansion = np.polynomial.polynomial.polypow([1.0, 0.0, -1.0], i)
-        power[1: 2 * i + 2] += math.comb(2 * i, i) / 4**i * expansion
+        power[1 : 2 * i + 2] += math.comb(2 * i, i) / 4**i * expansion
     return Polynomial.from_power(power, (-1.0, 1.0), f"f{n}")
 
 
@@ -319,8 +351,9 @@ def composite_sign(n: int = 3, stages: int = 5, epsilon: float = 0.05) -> Approx
     return Approximation("sign", "composite", module, float(1 - module.double()(level)[0]))
 
 
-def composite_relu(bound: float, n: int = 3, stages: int = 5,
-                   epsilon: float = 0.05) -> Approximation:
+def composite_relu(
+    bound: float, n: int = 3, stages: int = 5, epsilon: float = 0.05
+) -> Approximation:
     """ReLU on [-bound, bound] as ``x (1 + s(x / bound)) / 2`` with ``s`` the composite sign.
 
     ``max_error`` bounds |p - relu| on the whole interval: ``bound * max(epsilon, delta / 2)``
@@ -332,8 +365,9 @@ def composite_relu(bound: float, n: int = 3, stages: int = 5,
     """
     sign = composite_sign(n, stages, epsilon)
     module = _sign_module(n, stages, epsilon, bound, relu=True)
-    return Approximation("relu", "composite", module,
-                         float(bound * max(epsilon, sign.max_error / 2)))
+    return Approximation(
+        "relu", "composite", module, float(bound * max(epsilon, sign.max_error / 2))
+    )
 
 
 def _sign_module(n: int, stages: int, epsilon: float, bound: float, relu: bool) -> Composite:
@@ -343,5 +377,4 @@ def _sign_module(n: int, stages: int, epsilon: float, bound: float, relu: bool) 
         raise ParameterError(f"epsilon must lie in (0, 1), got {epsilon!r}")
     check_interval((-bound, bound))
     kind = "relu" if relu else "sign"
-    return Composite([sign_stage(n) for _ in range(stages)], bound, relu,
-                     f"{kind}~f{n}^{stages}")
+    return Composite([sign_stage(n) for _ in range(stages)], bound, relu, f"{kind}~f{n}^{stages}")

@@ -3,8 +3,9 @@
 A model made of ``nn.Linear`` layers and :class:`~actlab.pi.polynomial.Polynomial`
 activations (``nn.Flatten`` and ``nn.Identity`` pass through), a linear layer before every
 polynomial and one at the end, runs on encrypted vectors: each linear layer is a plaintext
-matrix product (one level), each polynomial TenSEAL's ``polyval`` on its power coefficients. The modulus chain gets exactly the depth :func:`actlab.pi.count`
-counts, and the depth the run consumed is read from the ciphertext's remaining primes.
+matrix product (one level), each polynomial TenSEAL's ``polyval`` on its power coefficients.
+The modulus chain gets exactly the depth :func:`actlab.pi.count` counts, and the depth the run
+consumed is read from the ciphertext's remaining primes.
 """
 
 from __future__ import annotations
@@ -40,14 +41,22 @@ def _layers(model: nn.Module) -> list[nn.Module]:
     layers = list(model) if isinstance(model, nn.Sequential) else [model]
     for layer in layers:
         if not isinstance(layer, nn.Linear | Polynomial | nn.Flatten | nn.Identity):
-            raise ParameterError(f"encrypted inference runs nn.Sequential models of nn.Linear and "
-                                 f"actlab.pi Polynomial layers; {type(layer).__name__} is "
-                                 "neither (replace ReLUs with actlab.pi.polynomialize)")
+            raise ParameterError(
+                f"encrypted inference runs nn.Sequential models of nn.Linear and "
+                f"actlab.pi Polynomial layers; {type(layer).__name__} is "
+                "neither (replace ReLUs with actlab.pi.polynomialize)"
+            )
     return layers
 
 
-def encrypted_inference(model: nn.Module, inputs: torch.Tensor, *, ring: int = 16384,
-                        scale_bits: int = 40, outer_bits: int = 60) -> EncryptedRun:
+def encrypted_inference(
+    model: nn.Module,
+    inputs: torch.Tensor,
+    *,
+    ring: int = 16384,
+    scale_bits: int = 40,
+    outer_bits: int = 60,
+) -> EncryptedRun:
     """Run ``model`` on each row of ``inputs`` (``(n, features)``) encrypted under CKKS.
 
     The context: ring degree ``ring``, scale 2^``scale_bits``, a chain of ``outer_bits``-bit
@@ -57,15 +66,17 @@ def encrypted_inference(model: nn.Module, inputs: torch.Tensor, *, ring: int = 1
         import tenseal as ts
     except ImportError:
         raise ActlabError("encrypted inference needs TenSEAL: pip install 'actlab[he]'") from None
-    layers = _layers(model)
+    program = _program(_layers(model))
     if inputs.dim() != 2:
         raise ParameterError(f"inputs must be (n, features), got shape {tuple(inputs.shape)}")
     model.eval()
     depth = int(CKKS().costs(count(model, inputs[:1]))["depth"])
     chain = [outer_bits, *[scale_bits] * depth, outer_bits]
     if ring not in RING_BITS or sum(chain) > RING_BITS[ring]:
-        raise ParameterError(f"depth {depth} needs {sum(chain)} modulus bits; ring {ring} "
-                             f"allows {RING_BITS.get(ring, 0)} (rings: {sorted(RING_BITS)})")
+        raise ParameterError(
+            f"depth {depth} needs {sum(chain)} modulus bits; ring {ring} "
+            f"allows {RING_BITS.get(ring, 0)} (rings: {sorted(RING_BITS)})"
+        )
     context = ts.context(ts.SCHEME_TYPE.CKKS, ring, coeff_mod_bit_sizes=chain)
     context.global_scale = 2.0**scale_bits
     context.generate_galois_keys()
@@ -76,7 +87,7 @@ def encrypted_inference(model: nn.Module, inputs: torch.Tensor, *, ring: int = 1
     for row in inputs.double():
         vector = ts.ckks_vector(context, [*row.tolist(), 1.0])
         fresh = _level(vector)
-        for matrix, tail in _program(layers):
+        for matrix, tail in program:
             if matrix is None:
                 vector = vector.polyval(tail)
             else:
@@ -87,8 +98,15 @@ def encrypted_inference(model: nn.Module, inputs: torch.Tensor, *, ring: int = 1
         outputs.append(vector.decrypt())
     seconds = (time.perf_counter() - start) / len(inputs)
     encrypted = torch.tensor(outputs, dtype=torch.float64)
-    return EncryptedRun(encrypted, plaintext, float((encrypted - plaintext).abs().max()), depth,
-                        measured, ring, seconds)
+    return EncryptedRun(
+        encrypted,
+        plaintext,
+        float((encrypted - plaintext).abs().max()),
+        depth,
+        measured,
+        ring,
+        seconds,
+    )
 
 
 def _program(layers: list[nn.Module]) -> list[tuple[list | None, list | None]]:
@@ -109,8 +127,9 @@ def _program(layers: list[nn.Module]) -> list[tuple[list | None, list | None]]:
     for i, layer in enumerate(layers):
         if isinstance(layer, Polynomial):
             if not isinstance(previous, nn.Linear):
-                raise ParameterError("encrypted inference needs a linear layer before every "
-                                     "polynomial")
+                raise ParameterError(
+                    "encrypted inference needs a linear layer before every polynomial"
+                )
             constant, *rest = layer.power_coefficients()
             kappa = sum(a * kappa ** (k + 1) for k, a in enumerate(rest))
             if abs(kappa) < 1e-6:
@@ -119,12 +138,16 @@ def _program(layers: list[nn.Module]) -> list[tuple[list | None, list | None]]:
             shift = constant
         elif isinstance(layer, nn.Linear):
             weight = layer.weight.detach().double()
-            bias = (layer.bias.detach().double() if layer.bias is not None
-                    else torch.zeros(weight.shape[0], dtype=torch.float64))
+            bias = (
+                layer.bias.detach().double()
+                if layer.bias is not None
+                else torch.zeros(weight.shape[0], dtype=torch.float64)
+            )
             bias = bias + shift * weight.sum(1)
             last = i == linears[-1]
-            matrix = torch.zeros(weight.shape[1] + 1, weight.shape[0] + (0 if last else 1),
-                                 dtype=torch.float64)
+            matrix = torch.zeros(
+                weight.shape[1] + 1, weight.shape[0] + (0 if last else 1), dtype=torch.float64
+            )
             matrix[:-1, : weight.shape[0]] = weight.T
             if last:
                 steps.append((matrix.tolist(), bias.tolist()))
@@ -136,8 +159,9 @@ def _program(layers: list[nn.Module]) -> list[tuple[list | None, list | None]]:
         else:
             continue
         previous = layer
-    if not linears or linears[-1] < max(i for i, layer in enumerate(layers)
-                                        if isinstance(layer, Polynomial | nn.Linear)):
+    if not linears or linears[-1] < max(
+        i for i, layer in enumerate(layers) if isinstance(layer, Polynomial | nn.Linear)
+    ):
         raise ParameterError("encrypted inference needs the model to end with a linear layer")
     return steps
 

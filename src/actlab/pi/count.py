@@ -71,13 +71,23 @@ class Count:
 
     def table(self) -> Table:
         """One row per site."""
-        rows = [(s.name, s.kind, s.module, s.elements, s.relus,
-                 *("" if v is None else v for v in (s.degree, s.depth, s.multiplications)))
-                for s in self.sites]
-        return Table.of(("site", "kind", "module", "elements", "relus", "degree", "depth",
-                         "ct-ct mults"), rows, "nonlinearity sites (per example)",
-                        f"{self.relus} ReLU-equivalent comparisons per example in "
-                        f"{len(self.sites)} sites")
+        rows = [
+            (
+                s.name,
+                s.kind,
+                s.module,
+                s.elements,
+                s.relus,
+                *("" if v is None else v for v in (s.degree, s.depth, s.multiplications)),
+            )
+            for s in self.sites
+        ]
+        return Table.of(
+            ("site", "kind", "module", "elements", "relus", "degree", "depth", "ct-ct mults"),
+            rows,
+            "nonlinearity sites (per example)",
+            f"{self.relus} ReLU-equivalent comparisons per example in {len(self.sites)} sites",
+        )
 
 
 def count(model: nn.Module, example_input: torch.Tensor) -> Count:
@@ -107,12 +117,14 @@ def count(model: nn.Module, example_input: torch.Tensor) -> Count:
         elif kind == "polynomial":
             degree, depth, mults = module.degree, module.depth, module.multiplications
             levels.append((name, depth))
-        sites.append(Site(name, kind, type(module).__name__, elements, relus, degree, depth,
-                          mults))
+        sites.append(Site(name, kind, type(module).__name__, elements, relus, degree, depth, mults))
 
-    hooks = [module.register_forward_hook(
-        lambda m, args, out, name=name, kind=kind: observe(name, m, kind, args[0], out))
-        for name, module, kind in walk(model)]
+    hooks = [
+        module.register_forward_hook(
+            lambda m, args, out, name=name, kind=kind: observe(name, m, kind, args[0], out)
+        )
+        for name, module, kind in walk(model)
+    ]
     training = model.training
     try:
         model.eval()
@@ -150,12 +162,16 @@ class MPC:
         return 3 * self.bits * 2 * self.security + self.bits * self.security
 
     def costs(self, c: Count) -> dict[str, float]:
-        polynomial = sum(s.elements * max((s.degree or 1) - 1, 0) for s in c.sites
-                         if s.kind == "polynomial")
+        polynomial = sum(
+            s.elements * max((s.degree or 1) - 1, 0) for s in c.sites if s.kind == "polynomial"
+        )
         bits = c.relus * self.relu_bits() + polynomial * 4 * self.bits
-        return {"comparisons": float(c.relus), "and_gates": float(3 * self.bits * c.relus),
-                "beaver_multiplications": float(polynomial),
-                "communication_bytes": bits / 8}
+        return {
+            "comparisons": float(c.relus),
+            "and_gates": float(3 * self.bits * c.relus),
+            "beaver_multiplications": float(polynomial),
+            "communication_bytes": bits / 8,
+        }
 
 
 @dataclass(frozen=True)
@@ -171,9 +187,11 @@ class CKKS:
     def costs(self, c: Count) -> dict[str, float]:
         polynomial = [s for s in c.sites if s.kind == "polynomial"]
         mults = sum(s.multiplications * math.ceil(s.elements / self.slots) for s in polynomial)
-        return {"depth": float(sum(levels for _, levels in c.levels)),
-                "ct_ct_multiplications": float(mults),
-                "non_polynomial_sites": float(len(c.sites) - len(polynomial))}
+        return {
+            "depth": float(sum(levels for _, levels in c.levels)),
+            "ct_ct_multiplications": float(mults),
+            "non_polynomial_sites": float(len(c.sites) - len(polynomial)),
+        }
 
 
 @dataclass(frozen=True)
@@ -197,10 +215,17 @@ COST_MODELS: dict[str, type] = {"mpc": MPC, "ckks": CKKS, "tfhe": TFHE}
 def cost_table(c: Count, models: list[CostModel] | None = None) -> Table:
     """Every cost of ``c`` under ``models`` (default: all three with default parameters)."""
     chosen = models if models is not None else [cls() for cls in COST_MODELS.values()]
-    rows = [(model.name, key, f"{value:,.0f}") for model in chosen
-            for key, value in model.costs(c).items()]
-    return Table.of(("protocol", "cost", "per example"), rows, "private-inference cost",
-                    "parameters: " + "; ".join(repr(model) for model in chosen))
+    rows = [
+        (model.name, key, f"{value:,.0f}")
+        for model in chosen
+        for key, value in model.costs(c).items()
+    ]
+    return Table.of(
+        ("protocol", "cost", "per example"),
+        rows,
+        "private-inference cost",
+        "parameters: " + "; ".join(repr(model) for model in chosen),
+    )
 
 
 def polynomial_sites(model: nn.Module) -> list[tuple[str, Polynomial | Composite]]:

@@ -60,11 +60,22 @@ class BudgetError(ParameterError):
     """A ReLU budget below zero or above the model's current count."""
 
 
-def linearize(model: nn.Module, budget: int, method: Method = "snl", *,
-              data: tuple[torch.Tensor, torch.Tensor], granularity: Granularity = "channel",
-              steps: int = 300, finetune_steps: int = 300, lr: float = 1e-3,
-              batch_size: int = 64, penalty: float = 1e-3, hysteresis: float = 0.1,
-              loss: Loss = F.cross_entropy, seed: int = 0) -> nn.Module:
+def linearize(
+    model: nn.Module,
+    budget: int,
+    method: Method = "snl",
+    *,
+    data: tuple[torch.Tensor, torch.Tensor],
+    granularity: Granularity = "channel",
+    steps: int = 300,
+    finetune_steps: int = 300,
+    lr: float = 1e-3,
+    batch_size: int = 64,
+    penalty: float = 1e-3,
+    hysteresis: float = 0.1,
+    loss: Loss = F.cross_entropy,
+    seed: int = 0,
+) -> nn.Module:
     """A copy of ``model`` that evaluates at most ``budget`` ReLUs per example.
 
     ``data`` is ``(inputs, targets)`` for the mask search and fine-tuning (minibatches of
@@ -75,8 +86,9 @@ def linearize(model: nn.Module, budget: int, method: Method = "snl", *,
     if method not in METHODS:
         raise ParameterError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
     if granularity not in GRANULARITIES:
-        raise ParameterError(f"granularity must be one of {', '.join(GRANULARITIES)}, got "
-                             f"{granularity!r}")
+        raise ParameterError(
+            f"granularity must be one of {', '.join(GRANULARITIES)}, got {granularity!r}"
+        )
     x, y = data
     net = copy.deepcopy(model)
     names = relu_sites(net)
@@ -84,23 +96,26 @@ def linearize(model: nn.Module, budget: int, method: Method = "snl", *,
     sites = _mask_sites(net, names, granularity, x, replacement=method == "autorep")
     total = sum(site.relu_elements for site in sites)
     if isinstance(budget, bool) or not isinstance(budget, int) or not 0 <= budget <= total:
-        raise BudgetError(f"budget must be an integer ReLU count from 0 to the model's "
-                          f"{total}; got {budget!r}")
+        raise BudgetError(
+            f"budget must be an integer ReLU count from 0 to the model's {total}; got {budget!r}"
+        )
     torch.manual_seed(seed)
     if method == "random":
         scores = [torch.rand(site.mask.shape, generator=generator) for site in sites]
     else:
         search = _snl if method == "snl" else _autorep
-        scores = search(net, sites, budget, x, y, steps, lr, batch_size, penalty, hysteresis,
-                        loss, generator)
+        scores = search(
+            net, sites, budget, x, y, steps, lr, batch_size, penalty, hysteresis, loss, generator
+        )
     _keep_best(sites, scores, budget)
     _train(net, x, y, finetune_steps, lr, batch_size, loss, generator)
     net.eval()
     return net
 
 
-def _mask_sites(net: nn.Module, names: list[str], granularity: Granularity, x: torch.Tensor,
-                replacement: bool) -> list[MaskedReLU]:
+def _mask_sites(
+    net: nn.Module, names: list[str], granularity: Granularity, x: torch.Tensor, replacement: bool
+) -> list[MaskedReLU]:
     """Put a MaskedReLU at every ReLU (masks all on); AutoReP's replacement is fitted to the
     inputs each site sees on ``x``."""
     inputs = record_inputs(net, names, lambda: net(x[:512]))
@@ -112,8 +127,11 @@ def _mask_sites(net: nn.Module, names: list[str], granularity: Granularity, x: t
         if replacement:
             bound = float(seen.abs().max().clamp_min(1e-3))
             poly = least_squares("relu", (-bound, bound), 2, samples=seen).module.float()
-        site = old if isinstance(old, MaskedReLU) else MaskedReLU(tuple(seen.shape[1:]),
-                                                                  granularity, poly)
+        site = (
+            old
+            if isinstance(old, MaskedReLU)
+            else MaskedReLU(tuple(seen.shape[1:]), granularity, poly)
+        )
         if isinstance(old, MaskedReLU):
             site.replacement = poly if poly is not None else site.replacement
         replace(net, name, site)
@@ -121,15 +139,24 @@ def _mask_sites(net: nn.Module, names: list[str], granularity: Granularity, x: t
     return sites
 
 
-def _batches(x: torch.Tensor, y: torch.Tensor, steps: int, batch_size: int,
-             generator: torch.Generator):
+def _batches(
+    x: torch.Tensor, y: torch.Tensor, steps: int, batch_size: int, generator: torch.Generator
+):
     for step in range(steps):
         index = torch.randint(len(x), (min(batch_size, len(x)),), generator=generator)
         yield step, x[index], y[index]
 
 
-def _train(net: nn.Module, x, y, steps: int, lr: float, batch_size: int, loss: Loss,
-           generator: torch.Generator) -> None:
+def _train(
+    net: nn.Module,
+    x,
+    y,
+    steps: int,
+    lr: float,
+    batch_size: int,
+    loss: Loss,
+    generator: torch.Generator,
+) -> None:
     """Adam on the weights (masks are buffers and stay as they are)."""
     net.train()
     optimizer = torch.optim.Adam(net.parameters(), lr=lr)
@@ -140,8 +167,9 @@ def _train(net: nn.Module, x, y, steps: int, lr: float, batch_size: int, loss: L
         optimizer.step()
 
 
-def _snl(net, sites, budget, x, y, steps, lr, batch_size, penalty, _hysteresis, loss,
-         generator) -> list[torch.Tensor]:
+def _snl(
+    net, sites, budget, x, y, steps, lr, batch_size, penalty, _hysteresis, loss, generator
+) -> list[torch.Tensor]:
     alphas = [nn.Parameter(torch.ones(site.mask.shape)) for site in sites]
     sizes = [site.unit_size for site in sites]
     total = sum(site.relu_elements for site in sites)
@@ -178,8 +206,9 @@ class _HysteresisGate(torch.autograd.Function):
         return grad, None, None
 
 
-def _autorep(net, sites, budget, x, y, steps, lr, batch_size, penalty, hysteresis, loss,
-             generator) -> list[torch.Tensor]:
+def _autorep(
+    net, sites, budget, x, y, steps, lr, batch_size, penalty, hysteresis, loss, generator
+) -> list[torch.Tensor]:
     scores = [nn.Parameter(torch.ones(site.mask.shape)) for site in sites]
     states = [torch.ones(site.mask.shape) for site in sites]
     sizes = [site.unit_size for site in sites]
@@ -188,8 +217,9 @@ def _autorep(net, sites, budget, x, y, steps, lr, batch_size, penalty, hysteresi
     net.train()
     try:
         for _, xb, yb in _batches(x, y, steps, batch_size, generator):
-            gates = [_HysteresisGate.apply(s, state, hysteresis) for s, state in
-                     zip(scores, states)]
+            gates = [
+                _HysteresisGate.apply(s, state, hysteresis) for s, state in zip(scores, states)
+            ]
             for site, gate in zip(sites, gates):
                 site.weights = gate
             kept = sum(g.sum() * size for g, size in zip(gates, sizes))
@@ -207,8 +237,14 @@ def _autorep(net, sites, budget, x, y, steps, lr, batch_size, penalty, hysteresi
 
 def _keep_best(sites: list[MaskedReLU], scores: list[torch.Tensor], budget: int) -> None:
     """Masks on for the highest-scoring entries that still fit the budget (greedy, exact)."""
-    entries = sorted(((float(v), i, j) for i, score in enumerate(scores)
-                      for j, v in enumerate(score.flatten().tolist())), reverse=True)
+    entries = sorted(
+        (
+            (float(v), i, j)
+            for i, score in enumerate(scores)
+            for j, v in enumerate(score.flatten().tolist())
+        ),
+        reverse=True,
+    )
     masks = [torch.zeros(site.mask.numel()) for site in sites]
     left = budget
     for _, i, j in entries:

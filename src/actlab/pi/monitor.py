@@ -24,7 +24,6 @@ import torch.nn.functional as F
 from torch import nn
 
 from actlab.pi.count import polynomial_sites
-from actlab.pi.polynomial import Polynomial
 from actlab.tables import Table
 
 
@@ -62,9 +61,12 @@ class RangeMonitor:
         self.escapes: list[Escape] = []
         self._inputs: dict[str, torch.Tensor] = {}
         self._hooks = [model.register_forward_pre_hook(self._count)]
-        self._hooks += [module.register_forward_hook(
-            lambda _m, args, _out, name=name: self._observe(name, args[0]))
-            for name, module in self.sites.items()]
+        self._hooks += [
+            module.register_forward_hook(
+                lambda _m, args, _out, name=name: self._observe(name, args[0])
+            )
+            for name, module in self.sites.items()
+        ]
 
     def __enter__(self) -> RangeMonitor:
         return self
@@ -95,13 +97,17 @@ class RangeMonitor:
         with torch.no_grad():
             seen_low, seen_high = float(x.min()), float(x.max())
             old = self.ranges.get(name)
-            self.ranges[name] = ((seen_low, seen_high) if old is None else
-                                 (min(old[0], seen_low), max(old[1], seen_high)))
+            self.ranges[name] = (
+                (seen_low, seen_high)
+                if old is None
+                else (min(old[0], seen_low), max(old[1], seen_high))
+            )
             low, high = self._bounds(name)
             outside = ((x < low) | (x > high) | ~torch.isfinite(x)).float().mean().item()
         if outside > 0 and all(e.site != name for e in self.escapes):
-            self.escapes.append(Escape(self.forwards, name, self.sites[name].interval,
-                                       seen_low, seen_high, outside))
+            self.escapes.append(
+                Escape(self.forwards, name, self.sites[name].interval, seen_low, seen_high, outside)
+            )
 
     def penalty(self, inner: float = 0.5) -> torch.Tensor:
         """Mean squared distance of the latest inputs beyond the central ``inner`` fraction of
@@ -117,11 +123,23 @@ class RangeMonitor:
     def table(self) -> Table:
         """Per site: interval, the input range seen, and the forward it first escaped in."""
         first = {e.site: e.forward for e in self.escapes}
-        rows = [(name, f"({m.interval[0]:g}, {m.interval[1]:g})",
-                 *(f"{v:.4g}" for v in self.ranges.get(name, (float("nan"),) * 2)),
-                 first.get(name, "")) for name, m in self.sites.items()]
-        note = (f"first escape: site {self.first.site} at forward {self.first.forward}"
-                if self.first else "no site left its interval")
-        return Table.of(("site", "interval", "min input", "max input", "escaped at forward"),
-                        rows, "polynomial input ranges", note)
-
+        rows = [
+            (
+                name,
+                f"({m.interval[0]:g}, {m.interval[1]:g})",
+                *(f"{v:.4g}" for v in self.ranges.get(name, (float("nan"),) * 2)),
+                first.get(name, ""),
+            )
+            for name, m in self.sites.items()
+        ]
+        note = (
+            f"first escape: site {self.first.site} at forward {self.first.forward}"
+            if self.first
+            else "no site left its interval"
+        )
+        return Table.of(
+            ("site", "interval", "min input", "max input", "escaped at forward"),
+            rows,
+            "polynomial input ranges",
+            note,
+        )

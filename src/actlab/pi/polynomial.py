@@ -60,8 +60,12 @@ class Polynomial(nn.Module):
     Coefficients are a float64 buffer; evaluation runs in the input's dtype.
     """
 
-    def __init__(self, chebyshev: Sequence[float] | torch.Tensor, interval: Sequence[float],
-                 name: str = "polynomial"):
+    def __init__(
+        self,
+        chebyshev: Sequence[float] | torch.Tensor,
+        interval: Sequence[float],
+        name: str = "polynomial",
+    ):
         super().__init__()
         self.low, self.high = check_interval(interval)
         coefficients = torch.as_tensor(chebyshev, dtype=torch.float64).flatten()
@@ -71,8 +75,9 @@ class Polynomial(nn.Module):
         self.name = name
 
     @classmethod
-    def from_power(cls, power: Sequence[float], interval: Sequence[float],
-                   name: str = "polynomial") -> Polynomial:
+    def from_power(
+        cls, power: Sequence[float], interval: Sequence[float], name: str = "polynomial"
+    ) -> Polynomial:
         """The polynomial ``sum_k power[k] x^k``, declared on ``interval``."""
         low, high = check_interval(interval)
         series = PowerSeries(np.asarray(power, dtype=np.float64))
@@ -134,8 +139,13 @@ class Composite(nn.Module):
     stage's coefficients.
     """
 
-    def __init__(self, stages: Sequence[Polynomial], bound: float = 1.0, relu: bool = False,
-                 name: str = "composite"):
+    def __init__(
+        self,
+        stages: Sequence[Polynomial],
+        bound: float = 1.0,
+        relu: bool = False,
+        name: str = "composite",
+    ):
         super().__init__()
         if not stages:
             raise ParameterError("a composite polynomial needs at least one stage")
@@ -171,8 +181,10 @@ class Composite(nn.Module):
 
     def extra_repr(self) -> str:
         kind = "relu" if self.relu else "sign"
-        return (f"{self.name}, {kind}, stages={len(self.stages)}, degree={self.degree}, "
-                f"bound={self.bound:g}")
+        return (
+            f"{self.name}, {kind}, stages={len(self.stages)}, degree={self.degree}, "
+            f"bound={self.bound:g}"
+        )
 
 
 PolynomialModule = Polynomial | Composite

@@ -58,12 +58,17 @@ class MaskedReLU(nn.Module):
     (3, [0.0, -1.0, -1.0, -1.0])
     """
 
-    def __init__(self, shape: tuple[int, ...], granularity: Granularity = "channel",
-                 replacement: nn.Module | None = None):
+    def __init__(
+        self,
+        shape: tuple[int, ...],
+        granularity: Granularity = "channel",
+        replacement: nn.Module | None = None,
+    ):
         super().__init__()
         if granularity not in GRANULARITIES:
-            raise ActlabError(f"granularity must be one of {', '.join(GRANULARITIES)}, got "
-                              f"{granularity!r}")
+            raise ActlabError(
+                f"granularity must be one of {', '.join(GRANULARITIES)}, got {granularity!r}"
+            )
         self.shape, self.granularity = tuple(shape), granularity
         unit = shape if granularity == "element" else (shape[0], *(1,) * (len(shape) - 1))
         self.register_buffer("mask", torch.ones(unit))
@@ -89,14 +94,17 @@ class MaskedReLU(nn.Module):
         return w * F.relu(x) + (1 - w) * self.replacement(x)
 
     def extra_repr(self) -> str:
-        return (f"{self.granularity}, {self.relu_elements} of {math.prod(self.shape)} ReLUs "
-                "kept per example")
+        return (
+            f"{self.granularity}, {self.relu_elements} of {math.prod(self.shape)} ReLUs "
+            "kept per example"
+        )
 
 
 def kind_of(module: nn.Module) -> Kind | None:
     """The site kind of ``module``, None for modules that are neither sites nor linear layers."""
     if isinstance(module, nn.ReLU | MaskedReLU) or (
-            isinstance(module, Activation) and module.spec.name == "relu"):
+        isinstance(module, Activation) and module.spec.name == "relu"
+    ):
         return "relu"
     if isinstance(module, MAXPOOL):
         return "maxpool"
@@ -105,8 +113,9 @@ def kind_of(module: nn.Module) -> Kind | None:
     if isinstance(module, LINEAR):
         return "linear"
     if isinstance(module, (Activation, *LEARNABLE)) or (
-            type(module).__module__ == torch_activations.__name__
-            and not isinstance(module, nn.MultiheadAttention)):
+        type(module).__module__ == torch_activations.__name__
+        and not isinstance(module, nn.MultiheadAttention)
+    ):
         return "other"
     return None
 
@@ -129,9 +138,11 @@ def relu_sites(model: nn.Module) -> list[str]:
     :class:`NoReluError` when there are none."""
     names = [name for name, _, kind in walk(model) if kind == "relu"]
     if not names:
-        raise NoReluError(f"{type(model).__name__} has no ReLU modules (nn.ReLU or "
-                          "actlab.get('relu')) to linearize or replace; ReLUs called as "
-                          "functions inside forward are invisible: make them modules")
+        raise NoReluError(
+            f"{type(model).__name__} has no ReLU modules (nn.ReLU or "
+            "actlab.get('relu')) to linearize or replace; ReLUs called as "
+            "functions inside forward are invisible: make them modules"
+        )
     return names
 
 
@@ -141,14 +152,18 @@ def replace(model: nn.Module, name: str, module: nn.Module) -> None:
     setattr(model.get_submodule(parent) if parent else model, leaf, module)
 
 
-def record_inputs(model: nn.Module, names: list[str], run: Callable[[], object]
-                  ) -> dict[str, torch.Tensor]:
+def record_inputs(
+    model: nn.Module, names: list[str], run: Callable[[], object]
+) -> dict[str, torch.Tensor]:
     """The input each named submodule received while ``run()`` called the model (detached; the
     inputs of several calls are concatenated along the first dimension)."""
     seen: dict[str, list[torch.Tensor]] = {name: [] for name in names}
-    hooks = [model.get_submodule(name).register_forward_hook(
-        lambda _m, args, _out, name=name: seen[name].append(args[0].detach()))
-        for name in names]
+    hooks = [
+        model.get_submodule(name).register_forward_hook(
+            lambda _m, args, _out, name=name: seen[name].append(args[0].detach())
+        )
+        for name in names
+    ]
     try:
         with torch.no_grad():
             run()
