@@ -76,3 +76,15 @@ def test_count_leaves_training_mode_as_it_was():
 def test_example_input_must_be_a_batch():
     with pytest.raises(ActlabError):
         count(toy(), torch.tensor(1.0))
+
+
+def test_the_cli_counts_a_benchmark_network():
+    from typer.testing import CliRunner
+
+    from actlab.cli import app
+
+    result = CliRunner().invoke(app, ["pi", "count", "--task", "mnist1d", "--markdown"])
+    assert result.exit_code == 0, result.output
+    assert "850 ReLU-equivalent comparisons" in result.output
+    bad = CliRunner().invoke(app, ["pi", "count", "--task", "cifar"])
+    assert bad.exit_code == 2 and "no network cifar/cnn" in bad.output

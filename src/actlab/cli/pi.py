@@ -61,7 +61,7 @@ def approx(
                         f"{fit.max_error:.3e}",
                         fit.depth,
                         fit.multiplications,
-                        " ".join(f"{a:.6g}" for a in fit.module.power_coefficients()),
+                        _coefficients(fit.module.power_coefficients()),
                     )
                 )
     except (ActlabError, ValueError) as err:
@@ -83,6 +83,12 @@ def approx(
         ),
         markdown,
     )
+
+
+def _coefficients(power: list[float]) -> str:
+    """The power coefficients, rounding-level ones (below 1e-12 of the largest) shown as 0."""
+    floor = 1e-12 * max(abs(a) for a in power)
+    return " ".join("0" if abs(a) < floor else f"{a:.6g}" for a in power)
 
 
 @pi.command()

@@ -216,13 +216,7 @@ def budget_tables(store: Store, baseline: str = "random") -> list[Table]:
                     "untested" if c is None or math.isnan(p) else f"{c.difference:+.4f} (p={p:.2g})"
                 )
             rows.append(row)
-        base = summarize(
-            [
-                r.metrics["baseline_accuracy"]
-                for r in mine
-                if r.act == methods[0] and json.loads(r.params)["fraction"] == 1.0
-            ]
-        )
+        base = summarize(list({r.seed: r.metrics["baseline_accuracy"] for r in mine}.values()))
         tables.append(
             Table.of(
                 (
