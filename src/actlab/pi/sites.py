@@ -20,22 +20,15 @@ from torch import nn
 from torch.nn.modules import activation as torch_activations
 
 from actlab.errors import ActlabError
-from actlab.nn import Activation
-from actlab.nn.learnable import (
-    AdaptiveActivation,
-    Fourier,
-    Hermite,
-    PolyNorm,
-    PolyReLU,
-    Rational,
-    Tropical,
-)
+from actlab.nn import Activation, learnable
 from actlab.pi.polynomial import Composite, Polynomial
 
 Kind = Literal["relu", "maxpool", "polynomial", "other", "linear"]
 Granularity = Literal["channel", "element"]
 GRANULARITIES: tuple[Granularity, ...] = ("channel", "element")
-LEARNABLE = (AdaptiveActivation, Fourier, Hermite, PolyNorm, PolyReLU, Rational, Tropical)
+LEARNABLE = tuple(
+    unit for unit in map(learnable.__dict__.get, learnable.__all__) if isinstance(unit, type)
+)
 MAXPOOL = (nn.MaxPool1d, nn.MaxPool2d, nn.MaxPool3d)
 LINEAR = (nn.Linear, nn.Conv1d, nn.Conv2d, nn.Conv3d, nn.AvgPool1d, nn.AvgPool2d, nn.AvgPool3d)
 
