@@ -7,6 +7,7 @@ Privacy-Preserving Deep Learning", 2021). :class:`RangeMonitor` hooks every poly
 records the range of its inputs at each forward and flags the first site to escape; its
 :meth:`~RangeMonitor.penalty` is the remedy, range-aware training: add it to the loss.
 
+>>> from actlab.pi.polynomial import Polynomial
 >>> model = nn.Sequential(nn.Linear(2, 2), Polynomial.from_power([0, 0, 1], (-1, 1)))
 >>> with RangeMonitor(model) as monitor:
 ...     _ = model(torch.tensor([[0.1, 0.2]]))
