@@ -63,32 +63,57 @@ def test_compilation_over_its_budget_runs_eagerly_with_one_warning(monkeypatch):
         torch.testing.assert_close(fast(x), 3 * torch.exp(x))
 
 
-UNARY = ["exp", "sigmoid", "tanh", "softplus", "sin", "atan", "erf", "relu", "logsigmoid",
-         "normal_cdf", "asinh", "expm1", "log1p", "sqrt", "cosh"]
+UNARY = [
+    "exp",
+    "sigmoid",
+    "tanh",
+    "softplus",
+    "sin",
+    "atan",
+    "erf",
+    "relu",
+    "logsigmoid",
+    "normal_cdf",
+    "asinh",
+    "expm1",
+    "log1p",
+    "sqrt",
+    "cosh",
+]
 _distinct = itertools.count(1)
 
 
 def formulas():
     """Random valid-looking formulas up to the length limit: sums and products of functions of
     scaled x, powers up to the exponent cap, nesting and where()."""
-    leaves = st.one_of(st.just("x"), st.integers(1, 40).map(lambda k: f"{k}*x"),
-                       st.sampled_from(["0.5", "2", "1.25"]))
+    leaves = st.one_of(
+        st.just("x"),
+        st.integers(1, 40).map(lambda k: f"{k}*x"),
+        st.sampled_from(["0.5", "2", "1.25"]),
+    )
 
     def extend(children):
         unary = st.tuples(st.sampled_from(UNARY), children).map(lambda t: f"{t[0]}({t[1]})")
         binary = st.tuples(children, st.sampled_from(["+", "-", "*", "/"]), children).map(
-            lambda t: f"({t[0]} {t[1]} {t[2]})")
+            lambda t: f"({t[0]} {t[1]} {t[2]})"
+        )
         power = st.tuples(children, st.integers(2, parsing.MAX_EXPONENT)).map(
-            lambda t: f"({t[0]})**{t[1]}")
+            lambda t: f"({t[0]})**{t[1]}"
+        )
         cond = st.tuples(children, children).map(lambda t: f"where(x > 0, {t[0]}, {t[1]})")
         return unary | binary | power | cond
 
     return st.recursive(leaves, extend, max_leaves=40).filter(
-        lambda t: len(t) <= parsing.MAX_LENGTH)
+        lambda t: len(t) <= parsing.MAX_LENGTH
+    )
 
 
-@settings(max_examples=12, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(
+    max_examples=12,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(formulas())
 def test_any_accepted_formula_is_prepared_within_its_budget(text):
     """Every formula define() accepts gives a working module; no stage runs unbounded (the

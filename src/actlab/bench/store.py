@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
+    delete,
     event,
     insert,
     select,
@@ -159,18 +160,23 @@ class Store:
 
     def completed(self, keys: Iterable[RunKey]) -> set[RunKey]:
         """The subset of ``keys`` that already have a result (ok or failed)."""
+        return set(self.statuses(keys))
+
+    def statuses(self, keys: Iterable[RunKey]) -> dict[RunKey, str]:
+        """``{key: "ok" or "failed"}`` for the ``keys`` that have a stored result."""
         wanted = set(keys)
         if not wanted:
-            return set()
+            return {}
         tasks = {k.task for k in wanted}
-        query = select(Run.task, Run.model, Run.act, Run.params, Run.seed, Run.config_hash).where(
-            Run.task.in_(tasks))
+        query = select(Run.task, Run.model, Run.act, Run.params, Run.seed, Run.config_hash,
+                       Run.status).where(Run.task.in_(tasks))
         with self._session("read results") as session:
-            found = {RunKey(*row) for row in session.execute(query)}
-        return wanted & found
+            found = {RunKey(*row[:-1]): row[-1] for row in session.execute(query)}
+        return {k: v for k, v in found.items() if k in wanted}
 
     def record(self, record: RunRecord) -> bool:
-        """Write one run and its curves in one transaction; False if it was already there."""
+        """Write one run and its curves in one transaction, replacing a stored failure of the
+        same run; False if the run is already stored as ok."""
         key = record.key
         metrics = {k: v for k, v in record.metrics.items() if math.isfinite(v)}
         row = Run(task=key.task, model=key.model, act=key.act, params=key.params, seed=key.seed,
@@ -182,6 +188,10 @@ class Store:
                   environment=record.environment, finished=datetime.now(timezone.utc))
         try:
             with self._session("write a run") as session, session.begin():
+                session.execute(delete(Run).where(
+                    Run.task == key.task, Run.model == key.model, Run.act == key.act,
+                    Run.params == key.params, Run.seed == key.seed,
+                    Run.config_hash == key.config_hash, Run.status == "failed"))
                 session.add(row)
                 session.flush()
                 points = [{"run_id": row.id, "name": name, "step": step, "value": value}

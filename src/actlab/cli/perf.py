@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from actlab.catalog import catalog, lookup
-from actlab.cli.app import app, errors, fail, progress_bar, render
+from actlab.cli.app import app, errors, fail, progress_bar, render, say
 from actlab.errors import ActlabError
 
 DTYPES = ("float32", "float64", "bfloat16", "float16")
@@ -75,7 +75,7 @@ def perf(
             results.append(result)
     if record:
         path = backends.record_choices(device, {r.name: r.auto for r in results})
-        errors.print(f"recorded auto choices in {path}", highlight=False)
+        say(f"recorded auto choices in {path}", stderr=True)
     if as_json:
         print(
             json.dumps(
