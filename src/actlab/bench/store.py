@@ -8,6 +8,7 @@ transaction once the run is complete, so killing a sweep loses no finished run.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -131,12 +132,13 @@ class Store:
             parsed = make_url(url)
             self.engine: Engine = create_engine(parsed, pool_pre_ping=True)
         except (ArgumentError, ValueError) as err:
-            raise StoreError(f"cannot read database URL {url!r} ({err}); use e.g. "
+            raise StoreError(f"cannot read database URL {hide_password(url)!r} "
+                             f"({hide_password(str(err))}); use e.g. "
                              "sqlite:///results/bench.sqlite or "
                              "postgresql+psycopg://user@host/db") from None
         except ImportError as err:
-            raise StoreError(f"no driver for {url!r}: {err} (PostgreSQL: pip install "
-                             "'actlab[postgres]')") from None
+            raise StoreError(f"no driver for {hide_password(url)!r}: {err} (PostgreSQL: pip "
+                             "install 'actlab[postgres]')") from None
         if parsed.get_backend_name() == "sqlite":
             path = parsed.database
             if not create and path and path != ":memory:" and not Path(path).is_file():
@@ -246,6 +248,15 @@ class _Guarded:
             raise StoreError(f"cannot {self.doing} in {self.url}: {_first_line(error)}") from None
 
 
+def hide_password(text: str) -> str:
+    """``text`` with the password of any URL in it replaced by ``***``.
+
+    >>> hide_password("cannot open postgresql://ann:s3cret@db/x")
+    'cannot open postgresql://ann:***@db/x'
+    """
+    return re.sub(r"(://[^/:@\s]*:)[^@\s]*@", r"\1***@", text)
+
+
 def _first_line(error: Exception) -> str:
-    text = str(getattr(error, "orig", None) or error)
+    text = hide_password(str(getattr(error, "orig", None) or error))
     return text.splitlines()[0] if text else type(error).__name__

@@ -119,9 +119,11 @@ def report(
     from actlab.bench.report import collect, write_report
 
     try:
-        data = collect(Store(db, create=False), ActChoice.of(baseline).label, suite)
+        store = Store(db, create=False)
+        data = collect(store, ActChoice.of(baseline).label, suite)
         if not data.runs:
-            raise ActlabError(f"no runs{f' of suite {suite}' if suite else ''} in {db}")
+            raise ActlabError(f"no runs{f' of suite {suite}' if suite else ''} in "
+                              f"{store.display_url}")
         path = write_report(data, output)
     except ActlabError as err:
         raise fail(err) from None
