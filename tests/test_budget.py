@@ -33,7 +33,7 @@ def test_catalog_entries_are_far_inside_the_limits():
 
     for spec in actlab.catalog():
         expr = spec.expression.expr
-        assert limits.degree(expr) <= limits.MAX_DEGREE // 8, spec.name
+        assert limits.degree(expr) <= limits.MAX_DEGREE // 4, spec.name
         assert limits.transcendental_calls(expr) <= limits.MAX_TRANSCENDENTAL // 2, spec.name
 
 

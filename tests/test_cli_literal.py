@@ -69,3 +69,48 @@ def test_every_command_prints_bracketed_text_literally(text, places):
 def test_the_postgres_hint_keeps_its_extra():
     result = runner.invoke(app, ["report", "--db", "postgresql+pg8000://u@h/db"])
     assert result.exit_code == 2 and "actlab[postgres]" in result.stderr
+
+
+def bad_arguments(tmp: str) -> list[list[str]]:
+    return [
+        ["perf", "--names", ","],
+        ["perf", "--names", ""],
+        ["perf", "--names", "relu,"],
+        ["perf", "--names", "relu", "--size", str(10**15)],
+        ["plot", "relu", "-o", f"{tmp}/x.txt"],
+        ["plot", "relu", "--low", "-inf", "--high", "inf", "-o", f"{tmp}/x.png"],
+        ["plot", "relu", "--low", "nan", "-o", f"{tmp}/x.png"],
+    ]
+
+
+def test_bad_arguments_are_one_line_errors_and_write_nothing(tmp_path):
+    for args in bad_arguments(str(tmp_path)):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert len(result.stderr.strip().splitlines()) == 1, (args, result.stderr)
+    assert list(tmp_path.iterdir()) == []
+
+
+class _Timed:
+    name, auto = "relu", "eager"
+
+
+def test_perf_records_float32_choices_only_and_reports_an_unwritable_cache(
+    monkeypatch, tmp_path, fresh_cache
+):
+    from actlab.ops.machine import machine_file
+    from actlab.perf import activations
+
+    monkeypatch.setattr(activations, "measure", lambda specs, **options: [_Timed()])
+    monkeypatch.setattr(
+        activations,
+        "table",
+        lambda results: __import__("actlab").tables.Table.of(("name",), [("relu",)]),
+    )
+    half = runner.invoke(app, ["perf", "--names", "relu", "--size", "1024", "--dtype", "float16"])
+    assert half.exit_code == 0 and "not recorded" in half.stderr
+    assert not machine_file("choices", "cpu").exists()
+    (tmp_path / "file").write_text("")
+    monkeypatch.setenv("ACTLAB_CACHE", str(tmp_path / "file" / "cache"))
+    result = runner.invoke(app, ["perf", "--names", "relu", "--size", "1024"])
+    assert result.exit_code == 2 and result.stderr.startswith("error: cannot write")

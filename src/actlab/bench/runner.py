@@ -70,8 +70,10 @@ def plan(acts: Sequence[ActChoice], seeds: int, suite: str = "quick",
     """
     if suite not in SUITES:
         raise UnknownNameError("suite", suite, SUITES)
-    if not 1 <= seeds <= MAX_SEEDS:
-        raise ParameterError(f"seeds must be between 1 and {MAX_SEEDS}, got {seeds}")
+    if seeds < 1:
+        raise ParameterError(f"need at least one seed, got {seeds}")
+    if seeds > MAX_SEEDS:
+        raise ParameterError(f"at most {MAX_SEEDS} seeds per sweep, got {seeds}")
     if not acts:
         raise ParameterError("name at least one nonlinearity")
     chosen = [get_task(name) for name in (tasks or task_names())]

@@ -179,6 +179,18 @@ class Store:
     def record(self, record: RunRecord) -> bool:
         """Write one run and its curves in one transaction, replacing a stored failure of the
         same run; False if the run is already stored as ok."""
+        if self._insert(record):
+            return True
+        key = record.key
+        with self._session("replace a failed run") as session, session.begin():
+            replaced = session.execute(delete(Run).where(
+                Run.task == key.task, Run.model == key.model, Run.act == key.act,
+                Run.params == key.params, Run.seed == key.seed,
+                Run.config_hash == key.config_hash, Run.status == "failed")).rowcount
+        return bool(replaced) and self._insert(record)
+
+    def _insert(self, record: RunRecord) -> bool:
+        """Write the run and its curves in one transaction; False on a duplicate key."""
         key = record.key
         metrics = {k: v for k, v in record.metrics.items() if math.isfinite(v)}
         row = Run(task=key.task, model=key.model, act=key.act, params=key.params, seed=key.seed,
@@ -190,10 +202,6 @@ class Store:
                   environment=record.environment, finished=datetime.now(timezone.utc))
         try:
             with self._session("write a run") as session, session.begin():
-                session.execute(delete(Run).where(
-                    Run.task == key.task, Run.model == key.model, Run.act == key.act,
-                    Run.params == key.params, Run.seed == key.seed,
-                    Run.config_hash == key.config_hash, Run.status == "failed"))
                 session.add(row)
                 session.flush()
                 points = [{"run_id": row.id, "name": name, "step": step, "value": value}
