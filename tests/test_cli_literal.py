@@ -113,4 +113,4 @@ def test_perf_records_float32_choices_only_and_reports_an_unwritable_cache(
     (tmp_path / "file").write_text("")
     monkeypatch.setenv("ACTLAB_CACHE", str(tmp_path / "file" / "cache"))
     result = runner.invoke(app, ["perf", "--names", "relu", "--size", "1024"])
-    assert result.exit_code == 2 and result.stderr.startswith("error: cannot write")
+    assert result.exit_code == 2 and result.stderr.strip().startswith("error: cannot write")

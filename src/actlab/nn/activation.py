@@ -118,6 +118,7 @@ class Activation(nn.Module):
     def __setstate__(self, state: dict) -> None:
         if "requested" not in state:  # pickled before the backend was chosen per device
             state["requested"] = state.pop("backend")
+        state.setdefault("exact", {})  # pickled before values followed the dtype
         super().__setstate__(state)
         self._prepare()
 
