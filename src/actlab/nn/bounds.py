@@ -34,7 +34,9 @@ from actlab.catalog.spec import Param
 
 OPEN_BOUND_STEP = 1e-3  # how far from an open bound, as a fraction of its distance to the default
 
-_guarded: weakref.WeakKeyDictionary[torch.Tensor, Param] = weakref.WeakKeyDictionary()
+# id(tensor) -> (a weak reference to it, its declaration); keyed by id because tensors compare
+# elementwise, so they cannot be dictionary keys of their own
+_guarded: dict[int, tuple[weakref.ref, Param]] = {}
 _hook: list[object] = []
 
 
@@ -47,7 +49,13 @@ def guard(tensor: torch.Tensor, param: Param) -> None:
     """Project ``tensor`` into ``param``'s range after every optimizer step that updates it."""
     if not _hook:
         _hook.append(register_optimizer_step_post_hook(_after_step))
-    _guarded[tensor] = param
+    key = id(tensor)
+
+    def forget(ref: weakref.ref) -> None:
+        if _guarded.get(key, (None,))[0] is ref:
+            del _guarded[key]
+
+    _guarded[key] = (weakref.ref(tensor, forget), param)
 
 
 def inside(param: Param) -> tuple[float, float]:
@@ -77,6 +85,6 @@ def check_all(values: Iterable[tuple[torch.Tensor, Param]]) -> None:
 def _after_step(optimizer: torch.optim.Optimizer, _args, _kwargs) -> None:
     for group in optimizer.param_groups:
         for tensor in group["params"]:
-            param = _guarded.get(tensor)
-            if param is not None:
+            ref, param = _guarded.get(id(tensor), (None, None))
+            if ref is not None and ref() is tensor:
                 project(tensor, param)
