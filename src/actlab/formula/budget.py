@@ -77,13 +77,17 @@ def check(expr: sympy.Basic) -> None:
     """FormulaError naming the first limit ``expr`` exceeds."""
     size = sum(1 for _ in sympy.preorder_traversal(expr))
     if size > MAX_TREE_SIZE:
-        raise FormulaError(f"the formula has {size} terms after simplification; the limit is "
-                           f"{MAX_TREE_SIZE}")
+        raise FormulaError(
+            f"the formula has {size} terms after simplification; the limit is {MAX_TREE_SIZE}"
+        )
     calls = transcendental_calls(expr)
     if calls > MAX_TRANSCENDENTAL:
-        raise FormulaError(f"the formula calls {calls} distinct functions; the limit is "
-                           f"{MAX_TRANSCENDENTAL}")
+        raise FormulaError(
+            f"the formula calls {calls} distinct functions; the limit is {MAX_TRANSCENDENTAL}"
+        )
     total = degree(expr)
     if total > MAX_DEGREE:
-        raise FormulaError(f"the formula has polynomial degree {total} after simplification; "
-                           f"the limit is {MAX_DEGREE}")
+        raise FormulaError(
+            f"the formula has polynomial degree {total} after simplification; "
+            f"the limit is {MAX_DEGREE}"
+        )

@@ -61,8 +61,11 @@ def guard(tensor: torch.Tensor, param: Param) -> None:
 def inside(param: Param) -> tuple[float, float]:
     """The closed interval values are projected into."""
     low = param.low + OPEN_BOUND_STEP * (param.default - param.low) if param.open_low else param.low
-    high = (param.high - OPEN_BOUND_STEP * (param.high - param.default) if param.open_high
-            else param.high)
+    high = (
+        param.high - OPEN_BOUND_STEP * (param.high - param.default)
+        if param.open_high
+        else param.high
+    )
     return low, high
 
 

@@ -60,5 +60,7 @@ def deadline(seconds: float) -> Iterator[None]:
 
 
 def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(exception)
-                                               if exception is not None else ctypes.c_void_p())
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread),
+        ctypes.py_object(exception) if exception is not None else ctypes.c_void_p(),
+    )
