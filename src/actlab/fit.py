@@ -129,23 +129,28 @@ def fit(
     return Fit(family, degree, coefficients, float(error.max()), rms, (low, high))
 
 
+MAX_DEGREE = 64
+
+
 def _rational_degree(degree: object) -> tuple[int, int]:
     if degree is None:
         return 5, 4
     if (isinstance(degree, tuple) and len(degree) == 2
             and all(isinstance(d, int) and not isinstance(d, bool) for d in degree)
-            and degree[0] >= 0 and degree[1] >= 1):
+            and 0 <= degree[0] <= MAX_DEGREE and 1 <= degree[1] <= MAX_DEGREE):
         return degree
-    raise ParameterError(f"a rational degree is (numerator, denominator) with numerator >= 0 and "
-                         f"denominator >= 1, e.g. (5, 4); got {degree!r}")
+    raise ParameterError(f"a rational degree is (numerator, denominator) with 0 <= numerator <= "
+                         f"{MAX_DEGREE} and 1 <= denominator <= {MAX_DEGREE}, e.g. (5, 4); got "
+                         f"{degree!r}")
 
 
 def _linear_degree(family: str, degree: object) -> int:
     if degree is None:
         return 5 if family == "hermite" else 3
-    if isinstance(degree, int) and not isinstance(degree, bool) and degree >= 1:
+    if isinstance(degree, int) and not isinstance(degree, bool) and 1 <= degree <= MAX_DEGREE:
         return degree
-    raise ParameterError(f"the {family} degree is an integer >= 1, got {degree!r}")
+    raise ParameterError(f"the {family} degree is an integer from 1 to {MAX_DEGREE}, got "
+                         f"{degree!r}")
 
 
 def _evaluate(target: Target, x: torch.Tensor,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import torch  # noqa: E402
 
 from actlab.catalog.spec import Spec  # noqa: E402
 from actlab.errors import ParameterError  # noqa: E402
+from actlab.files import atomic_write  # noqa: E402
 from actlab.ops import eager  # noqa: E402
 
 
@@ -25,9 +28,15 @@ def curves(spec: Spec, low: float, high: float, points: int = 801):
 
 
 def plot_functions(specs: Sequence[Spec], output: Path, low: float = -5.0, high: float = 5.0):
-    """Write a PNG with f on the left and f' on the right for every Spec."""
+    """Write a PNG with f on the left and f' on the right for every Spec (atomically: a failed
+    write leaves nothing behind)."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        raise ParameterError(f"the x range must be finite, got [{low}, {high}]")
     if not low < high:
         raise ParameterError(f"the x range must have low < high, got [{low}, {high}]")
+    output = Path(output)
+    if output.suffix.lower() != ".png":
+        raise ParameterError(f"the output {output} must be a .png file")
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), constrained_layout=True)
     for spec in specs:
         x, y, dy = curves(spec, low, high)
@@ -36,11 +45,10 @@ def plot_functions(specs: Sequence[Spec], output: Path, low: float = -5.0, high:
     for ax, title in ((left, "f(x)"), (right, "f'(x) (backward)")):
         style_axes(ax, title)
     left.legend(fontsize=8)
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(output, dpi=120)
+    image = io.BytesIO()
+    fig.savefig(image, format="png", dpi=120)
     plt.close(fig)
-    return output
+    return atomic_write(output, image.getvalue())
 
 
 def style_axes(ax, title: str) -> None:

@@ -46,9 +46,13 @@ class BenchResult:
     @property
     def line(self) -> str:
         """One line: runs done, skipped, failed; where the report is."""
-        p = self.progress
         where = f"; report: {self.report}" if self.report else ""
-        return f"{p.ok} runs done, {p.skipped} already stored, {p.failed} failed{where}"
+        return f"{self.progress.line}{where}"
+
+    @property
+    def failed(self) -> int:
+        """How many runs of this call failed (stored failures it skipped not counted)."""
+        return self.progress.failed
 
     def tables(self) -> list[Table]:
         """The leaderboards and the mean ranks, as the terminal summary shows them."""
@@ -60,6 +64,7 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
         out: Path | str = "results", backend: str = "local", workers: int | None = None,
         ray_address: str | None = None, data_dir: Path | str | None = None,
         device: str = "cpu", baseline: str = "relu", report: bool = True,
+        retry_failed: bool = False,
         progress: Callable[[Progress], None] | None = None) -> BenchResult:
     """Train every task with every nonlinearity over ``seeds`` seeds and store each run.
 
@@ -67,7 +72,9 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     ``tasks`` a comma-separated text or list (default: all); ``db`` a database URL (default: a
     SQLite file ``out/bench.sqlite``); ``backend`` ``"local"`` (a process pool of ``workers``)
     or ``"ray"`` (a local instance, or the cluster at ``ray_address``). Runs already in the
-    database are skipped, so an interrupted call resumes. ``progress`` is called after every
+    database are skipped, so an interrupted call resumes; stored failures are rerun with
+    ``retry_failed``. SIGTERM and SIGHUP stop the sweep like Ctrl-C (KeyboardInterrupt), with
+    every completed run kept. ``progress`` is called after every
     run with a :class:`~actlab.bench.runner.Progress`. Everything is checked before the first
     run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
     """
@@ -78,6 +85,9 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
                              "it or choose another baseline")
     check_device(device)
     names = [t.strip() for t in tasks.split(",")] if isinstance(tasks, str) else tasks
+    for what, value in (("tasks", tasks), ("db", db), ("out", out)):
+        if isinstance(value, str) and not value.strip():
+            raise ParameterError(f"{what} is empty; leave it out for the default")
     data = Path(data_dir) if data_dir is not None else None
     specs = plan(choices, seeds, suite, names, data, device)
     check_backend(backend, workers)
@@ -85,7 +95,7 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     store = Store(db or f"sqlite:///{(out / 'bench.sqlite').resolve()}")
     log.info("%d runs (%s) into %s", len(specs), suite, store.display_url)
     done = sweep(specs, store, backend=backend, workers=workers, ray_address=ray_address,
-                 on_progress=progress)
+                 retry_failed=retry_failed, on_progress=progress)
     collected = collect(store, base.label, suite)
     path = write_report(collected, out / "report.html") if report else None
     return BenchResult(tuple(specs), done, collected, store.display_url, path)

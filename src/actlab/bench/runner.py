@@ -27,6 +27,7 @@ from typing import Any, Literal
 import numpy as np
 import torch
 
+from actlab.bench import shutdown
 from actlab.bench.acts import ActChoice
 from actlab.bench.store import RunKey, RunRecord, Store
 from actlab.bench.task import SUITES, Context
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 
 Backend = Literal["local", "ray"]
 BACKENDS: tuple[Backend, ...] = ("local", "ray")
+MAX_SEEDS = 1_000
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ def plan(acts: Sequence[ActChoice], seeds: int, suite: str = "quick",
         raise UnknownNameError("suite", suite, SUITES)
     if seeds < 1:
         raise ParameterError(f"need at least one seed, got {seeds}")
+    if seeds > MAX_SEEDS:
+        raise ParameterError(f"at most {MAX_SEEDS} seeds per sweep, got {seeds}")
     if not acts:
         raise ParameterError("name at least one nonlinearity")
     chosen = [get_task(name) for name in (tasks or task_names())]
@@ -122,10 +126,15 @@ def environment(spec: RunSpec) -> dict[str, Any]:
 
 @dataclass
 class Progress:
-    """Where a sweep stands; handed to the progress callback after every run."""
+    """Where a sweep stands; handed to the progress callback after every run.
+
+    ``skipped`` runs were stored before the sweep started (``skipped_failed`` of them as
+    failures, not retried); ``duplicates`` were stored by another sweep while this one ran them.
+    """
 
     total: int
     skipped: int = 0
+    skipped_failed: int = 0
     ok: int = 0
     failed: int = 0
     duplicates: int = 0
@@ -136,35 +145,60 @@ class Progress:
     def done(self) -> int:
         return self.skipped + self.ok + self.failed + self.duplicates
 
+    @property
+    def line(self) -> str:
+        """One line: runs done, skipped, stored meanwhile by another sweep, failed.
+
+        >>> print(*Progress(8, 3, 1, ok=2, duplicates=2, failed=1).line.split(", "), sep="\\n")
+        2 runs done
+        3 already stored (1 failed earlier: --retry-failed reruns it)
+        2 stored meanwhile by another sweep
+        1 failed
+        """
+        stored = f"{self.skipped} already stored"
+        if self.skipped_failed:
+            them = "it" if self.skipped_failed == 1 else "them"
+            stored += f" ({self.skipped_failed} failed earlier: --retry-failed reruns {them})"
+        parts = [f"{self.ok} runs done", stored]
+        parts += [f"{self.duplicates} stored meanwhile by another sweep"] if self.duplicates else []
+        return ", ".join([*parts, f"{self.failed} failed"])
+
 
 def sweep(specs: Sequence[RunSpec], store: Store, *, backend: Backend = "local",
           workers: int | None = None, ray_address: str | None = None,
+          retry_failed: bool = False,
           on_progress: Callable[[Progress], None] | None = None) -> Progress:
     """Run every spec whose key is not in ``store`` yet and record each result as it arrives.
 
-    Completed runs (ok or failed) are skipped, so an interrupted sweep resumes where it stopped.
+    Completed runs are skipped, so an interrupted sweep resumes where it stopped; stored
+    failures are skipped too unless ``retry_failed`` (a rerun replaces the failure). SIGTERM and
+    SIGHUP stop the sweep like Ctrl-C (KeyboardInterrupt): the workers are terminated, every
+    completed run is kept.
     """
     check_backend(backend, workers)
     workers = workers or os.cpu_count() or 1
     unique = list(dict.fromkeys(specs))
-    done = store.completed(s.key for s in unique)
-    pending = [s for s in unique if s.key not in done]
+    stored = store.statuses(s.key for s in unique)
+    rerun = {k for k, status in stored.items() if retry_failed and status == "failed"}
+    pending = [s for s in unique if s.key not in stored or s.key in rerun]
     progress = Progress(total=len(unique), skipped=len(unique) - len(pending))
+    progress.skipped_failed = sum(s == "failed" for k, s in stored.items() if k not in rerun)
     notify = on_progress or (lambda _progress: None)
     notify(progress)
     if not pending:
         return progress
     run_all = _run_local if backend == "local" else _run_ray
-    for record in run_all(pending, workers, ray_address):
-        if not store.record(record):
-            progress.duplicates += 1
-        elif record.status == "ok":
-            progress.ok += 1
-        else:
-            progress.failed += 1
-            progress.failures.append(record)
-        progress.last = record
-        notify(progress)
+    with shutdown.signals_interrupt():
+        for record in run_all(pending, workers, ray_address):
+            if not store.record(record):
+                progress.duplicates += 1
+            elif record.status == "ok":
+                progress.ok += 1
+            else:
+                progress.failed += 1
+                progress.failures.append(record)
+            progress.last = record
+            notify(progress)
     return progress
 
 
@@ -180,16 +214,20 @@ def _run_local(specs: Sequence[RunSpec], workers: int, _address: str | None
                ) -> Iterator[RunRecord]:
     """A pool of spawned processes (fork is unsafe with torch's threads)."""
     pool = ProcessPoolExecutor(min(workers, len(specs)),
-                               mp_context=multiprocessing.get_context("spawn"))
+                               mp_context=multiprocessing.get_context("spawn"),
+                               initializer=shutdown.exit_with_parent, initargs=(os.getpid(),))
+    reaper = shutdown.Reaper()
     try:
         futures = [pool.submit(execute, spec) for spec in specs]
+        reaper.watch(pool)  # every worker has started by now
         for future in as_completed(futures):
             yield future.result()
     except BrokenProcessPool as err:
         raise ActlabError(f"a worker process died ({err}); completed runs are stored, "
                           "rerun the same command to continue") from None
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        shutdown.terminate(pool)
+        reaper.close()
 
 
 def _run_ray(specs: Sequence[RunSpec], workers: int, address: str | None

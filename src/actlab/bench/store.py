@@ -8,6 +8,7 @@ transaction once the run is complete, so killing a sweep loses no finished run.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -24,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
+    delete,
     event,
     insert,
     select,
@@ -130,12 +132,13 @@ class Store:
             parsed = make_url(url)
             self.engine: Engine = create_engine(parsed, pool_pre_ping=True)
         except (ArgumentError, ValueError) as err:
-            raise StoreError(f"cannot read database URL {url!r} ({err}); use e.g. "
+            raise StoreError(f"cannot read database URL {hide_password(url)!r} "
+                             f"({hide_password(str(err))}); use e.g. "
                              "sqlite:///results/bench.sqlite or "
                              "postgresql+psycopg://user@host/db") from None
         except ImportError as err:
-            raise StoreError(f"no driver for {url!r}: {err} (PostgreSQL: pip install "
-                             "'actlab[postgres]')") from None
+            raise StoreError(f"no driver for {hide_password(url)!r}: {err} (PostgreSQL: pip "
+                             "install 'actlab[postgres]')") from None
         if parsed.get_backend_name() == "sqlite":
             path = parsed.database
             if not create and path and path != ":memory:" and not Path(path).is_file():
@@ -159,18 +162,35 @@ class Store:
 
     def completed(self, keys: Iterable[RunKey]) -> set[RunKey]:
         """The subset of ``keys`` that already have a result (ok or failed)."""
+        return set(self.statuses(keys))
+
+    def statuses(self, keys: Iterable[RunKey]) -> dict[RunKey, str]:
+        """``{key: "ok" or "failed"}`` for the ``keys`` that have a stored result."""
         wanted = set(keys)
         if not wanted:
-            return set()
+            return {}
         tasks = {k.task for k in wanted}
-        query = select(Run.task, Run.model, Run.act, Run.params, Run.seed, Run.config_hash).where(
-            Run.task.in_(tasks))
+        query = select(Run.task, Run.model, Run.act, Run.params, Run.seed, Run.config_hash,
+                       Run.status).where(Run.task.in_(tasks))
         with self._session("read results") as session:
-            found = {RunKey(*row) for row in session.execute(query)}
-        return wanted & found
+            found = {RunKey(*row[:-1]): row[-1] for row in session.execute(query)}
+        return {k: v for k, v in found.items() if k in wanted}
 
     def record(self, record: RunRecord) -> bool:
-        """Write one run and its curves in one transaction; False if it was already there."""
+        """Write one run and its curves in one transaction, replacing a stored failure of the
+        same run; False if the run is already stored as ok."""
+        if self._insert(record):
+            return True
+        key = record.key
+        with self._session("replace a failed run") as session, session.begin():
+            replaced = session.execute(delete(Run).where(
+                Run.task == key.task, Run.model == key.model, Run.act == key.act,
+                Run.params == key.params, Run.seed == key.seed,
+                Run.config_hash == key.config_hash, Run.status == "failed")).rowcount
+        return bool(replaced) and self._insert(record)
+
+    def _insert(self, record: RunRecord) -> bool:
+        """Write the run and its curves in one transaction; False on a duplicate key."""
         key = record.key
         metrics = {k: v for k, v in record.metrics.items() if math.isfinite(v)}
         row = Run(task=key.task, model=key.model, act=key.act, params=key.params, seed=key.seed,
@@ -236,6 +256,15 @@ class _Guarded:
             raise StoreError(f"cannot {self.doing} in {self.url}: {_first_line(error)}") from None
 
 
+def hide_password(text: str) -> str:
+    """``text`` with the password of any URL in it replaced by ``***``.
+
+    >>> hide_password("cannot open postgresql://ann:s3cret@db/x")
+    'cannot open postgresql://ann:***@db/x'
+    """
+    return re.sub(r"(://[^/:@\s]*:)[^@\s]*@", r"\1***@", text)
+
+
 def _first_line(error: Exception) -> str:
-    text = str(getattr(error, "orig", None) or error)
+    text = hide_password(str(getattr(error, "orig", None) or error))
     return text.splitlines()[0] if text else type(error).__name__

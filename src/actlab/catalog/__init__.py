@@ -21,7 +21,7 @@ from actlab.catalog import (
     smooth,
     sparse,
 )
-from actlab.catalog.registry import catalog, define, lookup, register
+from actlab.catalog.registry import CATALOG, catalog, define, lookup, register
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
@@ -29,7 +29,7 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
-        register(_spec)
+        CATALOG.register(_spec, shipped=True)
 
 __all__ = ["Citation", "Param", "Properties", "Reference", "Spec", "catalog", "define", "lookup",
            "register"]

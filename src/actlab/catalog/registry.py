@@ -1,19 +1,28 @@
 """The registry: canonical names and aliases -> Specs.
 
 :data:`CATALOG` is the catalog every part of actlab reads; :func:`register`, :func:`lookup`,
-:func:`catalog` and :func:`define` act on it. A registry also decides how a Spec pickles: an entry
-of :data:`CATALOG` travels by name (its ``native`` may be a lambda), any other Spec by value.
+:func:`catalog` and :func:`define` act on it. A registry also decides how a Spec pickles:
+
+- an entry shipped with actlab travels by name plus a digest of its formula, derivative and
+  parameters (its ``native`` may be a lambda); loading checks the digest, so a pickle never
+  silently runs a different formula;
+- any other Spec (defined or registered by the user) travels by value, its formula
+  text included, and is re-parsed by the safe formula parser on loading, in any process. Where
+  the loading process has registered the same name with a different formula, loading fails
+  with a SpecError instead of swapping one for the other.
 """
 
 from __future__ import annotations
 
 import copyreg
+import hashlib
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 
 from actlab.catalog.spec import Param, Spec
-from actlab.errors import SpecError, UnknownNameError
+from actlab.errors import ParameterError, SpecError, UnknownNameError
 
 
 def normalize(name: str) -> str:
@@ -27,9 +36,11 @@ class Registry:
     def __init__(self) -> None:
         self._specs: dict[str, Spec] = {}
         self._names: dict[str, str] = {}
+        self._shipped: set[str] = set()
 
-    def register(self, spec: Spec, *, replace: bool = False) -> Spec:
-        """Add ``spec``; ``replace=True`` overwrites an entry of the same name."""
+    def register(self, spec: Spec, *, replace: bool = False, shipped: bool = False) -> Spec:
+        """Add ``spec``; ``replace=True`` overwrites an entry of the same name. ``shipped``
+        marks actlab's own entries, which pickle by name and digest."""
         if not isinstance(spec, Spec):
             raise SpecError(f"register() takes a Spec, got {type(spec).__name__}")
         keys = [normalize(n) for n in (spec.name, *spec.aliases)]
@@ -47,12 +58,16 @@ class Registry:
             self._names = {k: v for k, v in self._names.items() if v != spec.name}
         self._specs[spec.name] = spec
         self._names.update(dict.fromkeys(keys, spec.name))
+        (self._shipped.add if shipped else self._shipped.discard)(spec.name)
         return spec
 
     def lookup(self, name: str | Spec) -> Spec:
         """The Spec registered under ``name`` (or an alias); unknown names list close matches."""
         if isinstance(name, Spec):
             return name
+        if not isinstance(name, str):
+            raise ParameterError(f"a nonlinearity is given by its name (a str) or a Spec, got "
+                                 f"{type(name).__name__} {name!r}")
         canonical = self._names.get(normalize(name))
         if canonical is None:
             raise UnknownNameError("nonlinearity", name, self._names)
@@ -61,6 +76,10 @@ class Registry:
     def holds(self, spec: Spec) -> bool:
         """Whether ``spec`` itself (not an equal copy) is registered here."""
         return self._specs.get(spec.name) is spec
+
+    def ships(self, spec: Spec) -> bool:
+        """Whether ``spec`` itself is one of actlab's own entries."""
+        return self.holds(spec) and spec.name in self._shipped
 
     def catalog(self, family: str | None = None,
                 where: Callable[[Spec], bool] | None = None) -> list[Spec]:
@@ -84,11 +103,11 @@ class Registry:
         >>> "scratch_swish" in {s.name for s in catalog()}
         False
         """
-        specs, names = dict(self._specs), dict(self._names)
+        specs, names, shipped = dict(self._specs), dict(self._names), set(self._shipped)
         try:
             yield self
         finally:
-            self._specs, self._names = specs, names
+            self._specs, self._names, self._shipped = specs, names, shipped
 
 
 CATALOG = Registry()
@@ -128,19 +147,47 @@ def define(formula: str, name: str | None = None, **params: float) -> Spec:
         family="user",
         citation=None,
         properties=None,
-        params=tuple(Param(k, float(v), learnable=True) for k, v in params.items()),
+        params=tuple(Param(k, v, learnable=True) for k, v in params.items()),
     )
     return register(spec) if name is not None else spec
 
 
+def digest(spec: Spec) -> str:
+    """A short hash of what ``spec`` computes: formula, derivative and parameter declarations.
+
+    >>> len(digest(lookup("relu")))
+    16
+    """
+    declared = [spec.formula, spec.derivative, [list(vars(p).values()) for p in spec.params]]
+    return hashlib.sha256(json.dumps(declared).encode()).hexdigest()[:16]
+
+
 def _reduce(spec: Spec) -> tuple:
-    if CATALOG.holds(spec):
-        return lookup, (spec.name,)
+    if CATALOG.ships(spec):
+        return _shipped_entry, (spec.name, digest(spec))
     return _rebuild, (type(spec), {f.name: getattr(spec, f.name) for f in fields(spec)})
 
 
+def _shipped_entry(name: str, expected: str) -> Spec:
+    spec = lookup(name)
+    if digest(spec) != expected:
+        raise SpecError(f"the pickled {name!r} was saved by an actlab whose {name} computes "
+                        f"something else (digest {expected}, here {digest(spec)}); load it with "
+                        "the actlab version that saved it")
+    return spec
+
+
 def _rebuild(cls: type[Spec], values: dict) -> Spec:
-    return cls(**values)
+    """A Spec from its pickled fields (its formula re-parsed); the registered one if this
+    process holds the same, a SpecError if it holds a different one under the same name."""
+    spec = cls(**values)
+    registered = CATALOG._specs.get(spec.name)
+    if registered is None:
+        return spec
+    if digest(registered) == digest(spec):
+        return registered
+    raise SpecError(f"the pickled {spec.name!r} is {spec.formula!r}, but {spec.name!r} here is "
+                    f"{registered.formula!r}; rename one of them")
 
 
 copyreg.pickle(Spec, _reduce)

@@ -30,7 +30,9 @@ class Param:
     doc: str = ""
 
     def __post_init__(self) -> None:
-        self.check(self.default)
+        if not isinstance(self.name, str) or not self.name.isidentifier():
+            raise SpecError(f"a parameter name is an identifier, got {self.name!r}")
+        object.__setattr__(self, "default", self.check(self.default))
 
     @property
     def range_text(self) -> str:
@@ -41,6 +43,11 @@ class Param:
     def check(self, value: object) -> float:
         """Return ``value`` as a float, or raise ParameterError naming the valid range."""
         if isinstance(value, torch.Tensor):
+            if value.numel() == 0:
+                raise ParameterError(f"parameter {self.name!r} is an empty tensor")
+            if value.is_complex() or value.device.type == "meta":
+                raise ParameterError(f"parameter {self.name!r} must hold real numbers, got a "
+                                     f"{value.dtype} tensor on {value.device}")
             if value.numel() != 1:
                 return self._check_tensor(value)
             value = value.item()
@@ -151,7 +158,8 @@ class Spec:
     published: str | None = None
 
     def __post_init__(self) -> None:
-        if not self.name.isidentifier() or self.name != self.name.lower():
+        if not isinstance(self.name, str) or not self.name.isidentifier() or (
+                self.name != self.name.lower()):
             raise SpecError(f"spec name {self.name!r} must be a lowercase identifier")
         names = [p.name for p in self.params]
         if len(set(names)) != len(names):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -25,10 +26,16 @@ errors = Console(stderr=True)
 STYLES = {"ok": "green", "FAIL": "bold red", "n/a": "dim", "better": "green", "worse": "red"}
 
 
-def fail(err: Exception) -> typer.Exit:
-    """Print an actlab error on one line; the command exits with status 2."""
-    errors.print(f"[bold red]error:[/] {err}", highlight=False)
+def fail(err: Exception | str) -> typer.Exit:
+    """Print an actlab error on one line, its text literally; the command exits with status 2."""
+    errors.print(f"[bold red]error:[/] {escape(str(err))}", highlight=False, soft_wrap=True)
     return typer.Exit(2)
+
+
+def say(text: str, *, stderr: bool = False, style: str | None = None) -> None:
+    """Print ``text`` literally (square brackets in names and paths are not markup)."""
+    (errors if stderr else console).print(escape(text), style=style, highlight=False,
+                                          soft_wrap=True)
 
 
 def render(table: Table, markdown: bool = False) -> None:
@@ -37,24 +44,28 @@ def render(table: Table, markdown: bool = False) -> None:
         print("\n\n".join(part for part in (table.markdown(), table.note) if part))
         return
     rich = RichTable(
-        title=table.title or None, title_justify="left", show_header=any(table.columns)
+        title=escape(table.title) or None, title_justify="left", show_header=any(table.columns)
     )
     for column in table.columns:
-        rich.add_column(column, overflow="fold")
+        rich.add_column(escape(column), overflow="fold")
     for row in table.rows:
-        rich.add_row(
-            *(f"[{STYLES[c.split()[0]]}]{c}[/]" if c and c.split()[0] in STYLES else c for c in row)
-        )
+        rich.add_row(*(_styled(c) for c in row))
     console.print(rich)
     if table.note:
-        console.print(table.note, highlight=False)
+        say(table.note)
+
+
+def _styled(cell: str) -> str:
+    """A table cell as markup: its text literal, coloured by its first word (ok, FAIL...)."""
+    style = STYLES.get(cell.split()[0]) if cell and cell.split() else None
+    return f"[{style}]{escape(cell)}[/]" if style else escape(cell)
 
 
 def progress_bar(disable: bool = False, *extra) -> Progress:
     """A transient progress bar on stderr; `extra` columns replace the time remaining."""
     columns = extra or (TimeRemainingColumn(),)
     return Progress(
-        TextColumn("{task.description} {task.fields[entry]:<24}"),
+        TextColumn("{task.description} {task.fields[entry]:<24}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         *columns,

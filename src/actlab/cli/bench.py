@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from actlab.cli.app import app, console, errors, fail, progress_bar, render
+from actlab.cli.app import app, errors, fail, progress_bar, render, say
 from actlab.errors import ActlabError
 
 
@@ -37,7 +37,7 @@ def bench(
             help="Ray cluster to join ('auto': the running one); default: a local instance."
         ),
     ] = None,
-    out: Annotated[Path, typer.Option(help="Directory for the database and report.html.")] = Path(
+    out: Annotated[str, typer.Option(help="Directory for the database and report.html.")] = (
         "results"
     ),
     data_dir: Annotated[
@@ -48,8 +48,14 @@ def bench(
     baseline: Annotated[
         str, typer.Option(help="Nonlinearity the others are tested against.")
     ] = "relu",
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Rerun the runs stored as failed.")
+    ] = False,
 ) -> None:
-    """Train every task with every nonlinearity over seeds, store the runs, write the report."""
+    """Train every task with every nonlinearity over seeds, store the runs, write the report.
+
+    Exits with status 1 when a run of this invocation failed; SIGTERM and SIGHUP stop it like
+    Ctrl-C, keeping every completed run."""
     from actlab.bench import run
 
     with progress_bar(
@@ -64,7 +70,7 @@ def bench(
             )
             progress.update(bar, total=state.total, completed=state.done, entry=label)
             if last is not None and last.status != "ok":
-                errors.print(f"[yellow]failed[/] {label}: {last.reason}", highlight=False)
+                say(f"failed {label}: {last.reason}", stderr=True, style="yellow")
 
         try:
             result = run(
@@ -80,6 +86,7 @@ def bench(
                 data_dir=data_dir,
                 device=device,
                 baseline=baseline,
+                retry_failed=retry_failed,
                 progress=update,
             )
         except KeyboardInterrupt:
@@ -91,7 +98,9 @@ def bench(
             raise fail(err) from None
     for table in result.tables():
         render(table)
-    console.print(result.line, highlight=False)
+    say(result.line)
+    if result.failed:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -110,10 +119,12 @@ def report(
     from actlab.bench.report import collect, write_report
 
     try:
-        data = collect(Store(db, create=False), ActChoice.of(baseline).label, suite)
+        store = Store(db, create=False)
+        data = collect(store, ActChoice.of(baseline).label, suite)
         if not data.runs:
-            raise ActlabError(f"no runs{f' of suite {suite}' if suite else ''} in {db}")
+            raise ActlabError(f"no runs{f' of suite {suite}' if suite else ''} in "
+                              f"{store.display_url}")
         path = write_report(data, output)
     except ActlabError as err:
         raise fail(err) from None
-    console.print(f"wrote {path}")
+    say(f"wrote {path}")

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from actlab.catalog import catalog, listing, lookup
-from actlab.cli.app import app, console, fail, progress_bar, render
+from actlab.cli.app import app, fail, progress_bar, render, say
 from actlab.errors import ActlabError
 from actlab.tables import Table
 
@@ -79,7 +79,7 @@ def plot(
         plot_functions([lookup(n) for n in names], output, low, high)
     except (ActlabError, OSError) as err:
         raise fail(err) from None
-    console.print(f"wrote {output}")
+    say(f"wrote {output}")
 
 
 @app.command()

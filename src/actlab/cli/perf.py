@@ -9,10 +9,20 @@ from typing import Annotated
 import typer
 
 from actlab.catalog import catalog, lookup
-from actlab.cli.app import app, errors, fail, progress_bar, render
+from actlab.cli.app import app, errors, fail, progress_bar, render, say
 from actlab.errors import ActlabError
 
 DTYPES = ("float32", "float64", "bfloat16", "float16")
+MAX_SIZE = 2**28
+
+
+def _entries(names: str) -> list:
+    """The Specs named in a comma-separated list; an empty list is an error, not 'all'."""
+    items = [n.strip() for n in names.split(",")]
+    if not any(items) or not all(items):
+        raise ActlabError(f"--names {names!r} has an empty name; leave --names out for the whole "
+                          "catalog")
+    return [lookup(n) for n in items]
 
 
 @app.command()
@@ -53,7 +63,9 @@ def perf(
     from actlab.perf import activations
 
     try:
-        specs = [lookup(n.strip()) for n in names.split(",") if n.strip()] if names else catalog()
+        specs = catalog() if names is None else _entries(names)
+        if size > MAX_SIZE:
+            raise ActlabError(f"--size {size} is more than the {MAX_SIZE} elements perf times")
         if dtype not in DTYPES:
             raise ActlabError(f"unknown dtype {dtype!r}; choose one of {', '.join(DTYPES)}")
         check_device(device)
@@ -62,9 +74,12 @@ def perf(
     with progress_bar(as_json or markdown) as progress:
         if calibrate:
             task = progress.add_task("calibrate", total=len(costs.PRIMITIVES) + 1, entry="")
-            costs.calibrate(
-                device, progress=lambda name: progress.update(task, advance=1, entry=name)
-            )
+            try:
+                costs.calibrate(
+                    device, progress=lambda name: progress.update(task, advance=1, entry=name)
+                )
+            except ActlabError as err:
+                raise fail(err) from None
             progress.remove_task(task)
         task = progress.add_task("perf", total=len(specs), entry="")
         results = []
@@ -73,9 +88,14 @@ def perf(
         ):
             progress.update(task, advance=1, entry=spec.name)
             results.append(result)
-    if record:
-        path = backends.record_choices(device, {r.name: r.auto for r in results})
-        errors.print(f"recorded auto choices in {path}", highlight=False)
+    if record and dtype != "float32":
+        say("auto choices not recorded: backend='auto' follows float32 timings", stderr=True)
+    elif record:
+        try:
+            path = backends.record_choices(device, {r.name: r.auto for r in results})
+        except ActlabError as err:
+            raise fail(err) from None
+        say(f"recorded auto choices in {path}", stderr=True)
     if as_json:
         print(
             json.dumps(

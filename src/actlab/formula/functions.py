@@ -24,8 +24,9 @@ class _RealFunction(sympy.Function):
     def _eval_is_real(self):
         return self.args[0].is_real
 
-    def _latex(self, printer):
-        return rf"{self.latex_name}\left({printer._print(self.args[0])}\right)"
+    def _latex(self, printer, exp=None):
+        call = rf"{self.latex_name}\left({printer._print(self.args[0])}\right)"
+        return call if exp is None else rf"\left({call}\right)^{{{exp}}}"
 
     def _eval_evalf(self, prec):
         arg = self.args[0].evalf(prec)

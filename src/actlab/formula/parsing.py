@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import sympy
 
 from actlab.errors import FormulaError
+from actlab.formula import budget
 from actlab.formula.functions import FUNCTIONS
 
 MAX_LENGTH = 2_000
@@ -58,6 +59,7 @@ def parse(text: str, params: Iterable[str] = ()) -> sympy.Expr:
         raise FormulaError("a formula must be a number-valued expression, not a condition")
     if expr.has(sympy.zoo, sympy.oo, -sympy.oo, sympy.nan, sympy.I):
         raise FormulaError(f"{text!r} has an infinite, undefined or complex constant part")
+    budget.check(expr)
     return expr
 
 

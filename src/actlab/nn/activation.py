@@ -7,6 +7,7 @@ from torch import nn
 
 from actlab.catalog.spec import Spec
 from actlab.errors import ParameterError
+from actlab.nn import bounds
 from actlab.nn.blocks import lookup_nonlinearity
 from actlab.ops import backend as backends
 from actlab.ops.backend import Backend
@@ -48,14 +49,42 @@ class Activation(nn.Module):
             raise ParameterError(f"{self.spec.name} cannot run in place; drop inplace=True")
         self.learnable, self.inplace = learnable, inplace
         self.requested: str = "native" if inplace else backend
+        self.exact = {k: v for k, v in values.items() if isinstance(v, float)}
+        dtype = torch.get_default_dtype()
         for p in self.spec.params:
-            value = torch.full(self._shape_of(p.name), values[p.name],
-                               dtype=torch.get_default_dtype())
+            if abs(self.exact.get(p.name, 0.0)) > torch.finfo(dtype).max:
+                raise ParameterError(f"parameter {p.name!r} = {values[p.name]:g} does not fit in "
+                                     f"{dtype}")
+            value = torch.full(self._shape_of(p.name), values[p.name], dtype=dtype)
             if learnable and p.learnable:
                 self.register_parameter(p.name, nn.Parameter(value))
+                if bounds.bounded(p):
+                    bounds.guard(getattr(self, p.name), p)
             else:
                 self.register_buffer(p.name, value)
         self._prepare()
+
+    def _apply(self, fn, recurse: bool = True):
+        """``.to(dtype)`` and friends; a parameter still at its constructor value takes that
+        value at the new dtype's full precision (a float64 module holds float64 defaults)."""
+        before = {name: getattr(self, name).detach().clone() for name in self.exact}
+        super()._apply(fn, recurse)
+        for name, old in before.items():
+            new, value = getattr(self, name), self.exact[name]
+            at_constructor = bool((old == torch.tensor(value, dtype=old.dtype)).all())
+            if new.dtype != old.dtype and new.is_floating_point() and at_constructor:
+                with torch.no_grad():
+                    new.fill_(value)
+        for p in self.spec.params:  # parameters may be new tensors now
+            if self.learnable and p.learnable and bounds.bounded(p):
+                bounds.guard(getattr(self, p.name), p)
+        return self
+
+    def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs) -> None:
+        """Reject out-of-range or non-finite parameter values before anything is copied."""
+        bounds.check_all((state_dict[prefix + p.name], p) for p in self.spec.params
+                         if prefix + p.name in state_dict)
+        super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
 
     def _shape_of(self, param: str) -> tuple[int, ...]:
         """The shape a parameter is stored in (scalars here; per channel in subclasses)."""
@@ -89,6 +118,7 @@ class Activation(nn.Module):
     def __setstate__(self, state: dict) -> None:
         if "requested" not in state:  # pickled before the backend was chosen per device
             state["requested"] = state.pop("backend")
+        state.setdefault("exact", {})  # pickled before values followed the dtype
         super().__setstate__(state)
         self._prepare()
 

@@ -7,7 +7,8 @@ they are with ``dynamic=True``); a later call with another size or parameter val
 compiles once more with that quantity dynamic, so a kernel holds a few graphs, not one per shape.
 It runs the plain function when an outer ``torch.compile`` or a ``torch.func`` transform
 is tracing (so the user's compiled model inlines it without a graph break), and falls back to
-eager for good, with one warning, if compilation fails. ``ACTLAB_COMPILE=0`` turns it off.
+eager for good, with one warning, if compilation fails or runs past its time budget
+(:data:`actlab.ops.budget.COMPILE_SECONDS`). ``ACTLAB_COMPILE=0`` turns it off.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import torch
+
+from actlab.ops import budget
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -46,17 +49,31 @@ def compiled(fn: F) -> F:
         if "fast" not in state:
             state["fast"] = torch.compile(own_code(fn), dynamic=None, fullgraph=True)
         try:
-            return state["fast"](*args, **kwargs)
-        except Exception as error:  # noqa: BLE001 - any compiler failure means: run eagerly
+            key = _compile_key(args)
+            if key in state:
+                return state["fast"](*args, **kwargs)
+            with budget.deadline(budget.COMPILE_SECONDS):  # a new key compiles a new graph
+                result = state["fast"](*args, **kwargs)
+            state[key] = True
+            return result
+        except (Exception, budget.BudgetExceeded) as error:  # noqa: BLE001 - any failure: eager
             result = fn(*args, **kwargs)  # a genuine error in the inputs raises here instead
             state["failed"] = True
-            warnings.warn(f"actlab: compiling {fn.__qualname__} failed ({type(error).__name__}: "
-                          f"{str(error).splitlines()[0] if str(error) else ''}); running it "
+            reason = (f"it took over {budget.COMPILE_SECONDS:g} s"
+                      if isinstance(error, budget.BudgetExceeded) else
+                      f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+            warnings.warn(f"actlab: compiling {fn.__qualname__} failed ({reason}); running it "
                           "eagerly from now on", RuntimeWarning, stacklevel=2)
             log.debug("compile failure", exc_info=error)
             return result
 
     return run  # type: ignore[return-value]
+
+
+def _compile_key(args: tuple) -> tuple:
+    """What makes Inductor compile a new graph for a call (shapes are dynamic)."""
+    return tuple((a.dtype, a.device.type, a.dim() == 0) for a in args
+                 if isinstance(a, torch.Tensor))
 
 
 def _tracing() -> bool:

@@ -83,10 +83,17 @@ def table_for(device_type: str = "cpu") -> Mapping[str, float]:
     path = machine_file("costs", device_type)
     for candidate in (path, REFERENCE_TABLE):
         table = read_json(candidate)
-        if set(PRIMITIVES) <= set(table) and all(math.isfinite(v) for v in table.values()):
+        if _usable(table):
             if candidate == REFERENCE_TABLE:
                 log.info("no cost table for this machine yet (actlab perf --calibrate); using "
                          "the reference machine's")
             return table
     raise ActlabError(f"no usable cost table: {path} and the packaged {REFERENCE_TABLE.name} are "
                       "missing or incomplete; reinstall actlab or run `actlab perf --calibrate`")
+
+
+def _usable(table: Mapping[str, object]) -> bool:
+    """Every primitive and the copy time present, each a finite number >= 0."""
+    return {"copy", *PRIMITIVES} <= set(table) and all(
+        type(v) is float and math.isfinite(v) and v >= 0 or type(v) is int and 0 <= v < 2**53
+        for v in (table[k] for k in ("copy", *PRIMITIVES)))

@@ -9,7 +9,9 @@ Two forms are derived from one Spec:
   a ``where`` that was not taken.
 
 Both apply the Spec's guards: infinite inputs give the mathematical limits and NaN propagates,
-even where the plain formula would produce ``inf * 0``.
+even where the plain formula would produce ``inf * 0``. On a side where f has a limit, the
+gradient at an infinite input is the gradient at the largest finite number (:func:`finite_tails`),
+so ``x * sigmoid(x)`` has gradient 1 at +inf and 0 at -inf instead of NaN.
 """
 
 from __future__ import annotations
@@ -129,13 +131,28 @@ class _SymbolicBackward(torch.autograd.Function):
         x, *tensors = ctx.saved_tensors
         it = iter(tensors)
         values = [next(it) if f is None else f for f in ctx.floats]
-        derivatives = ctx.kernel.gradients(x, **dict(zip(ctx.names, values)))
+        at = finite_tails(x, ctx.kernel.limits)
+        derivatives = ctx.kernel.gradients(at, **dict(zip(ctx.names, values)))
         grad_x = grad * derivatives[0] if ctx.needs_input_grad[0] else None
         grad_params = [
             reduce_to(grad * d, v) if ctx.needs_input_grad[3 + i] else None
             for i, (d, v) in enumerate(zip(derivatives[1:], values))
         ]
         return grad_x, None, None, *grad_params
+
+
+def finite_tails(x: torch.Tensor, limits: tuple[float | None, float | None]) -> torch.Tensor:
+    """``x`` with -inf / +inf replaced by the dtype's lowest / largest number on each side where
+    f has a limit (``limits``: f at -inf and +inf, None where there is none), the point where
+    gradients at infinity are evaluated.
+
+    >>> finite_tails(torch.tensor([-math.inf, 1.0, math.inf]), (0.0, None)).tolist()
+    [-3.4028234663852886e+38, 1.0, inf]
+    """
+    for sign, limit_ in zip((-1, 1), limits):
+        if limit_ is not None:
+            x = torch.where(x == sign * math.inf, sign * torch.finfo(x.dtype).max, x)
+    return x
 
 
 def reduce_to(grad: torch.Tensor, param: torch.Tensor) -> torch.Tensor:

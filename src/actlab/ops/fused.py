@@ -21,7 +21,7 @@ import torch
 from actlab.catalog.spec import Spec
 from actlab.errors import ActlabError, DeviceError
 from actlab.ops.compile import compiled
-from actlab.ops.eager import Params, guarded, kernel, reduce_to
+from actlab.ops.eager import Params, finite_tails, guarded, kernel, reduce_to
 from actlab.ops.optimize import Optimized, optimize
 
 
@@ -66,7 +66,7 @@ def prepare(spec: Spec, device_type: str) -> FusedKernel:
 def _build(spec: Spec, device_type: str) -> FusedKernel:
     chosen = optimize(spec, device_type)
     names = tuple(p.name for p in spec.params)
-    guards = astuple(kernel(spec).guards)
+    guards, limits = astuple(kernel(spec).guards), kernel(spec).limits
     forward_of = chosen.forward.torch_function(spec.expression)
     gradients_of = chosen.backward.torch_function(spec.backward_formula)
 
@@ -75,7 +75,7 @@ def _build(spec: Spec, device_type: str) -> FusedKernel:
         return guarded(x, lambda z: forward_of(z, **params)[0], *guards)
 
     def gradients(x: torch.Tensor, *values) -> list[torch.Tensor]:
-        return gradients_of(x, **dict(zip(names, values)))
+        return gradients_of(finite_tails(x, limits), **dict(zip(names, values)))
 
     forward = compiled(value)
 
@@ -127,13 +127,27 @@ def apply(spec: Spec, x: torch.Tensor, params: Params) -> torch.Tensor:
 def apply_kernel(kernel: FusedKernel, x: torch.Tensor, params: Params) -> torch.Tensor:
     """``kernel`` (prepared for ``x``'s device type) at ``x``, output shaped like ``x``.
 
-    With scalar parameters the kernel sees ``x`` flattened, so every shape, rank and stride of
-    the same size and dtype shares one compiled graph."""
+    With scalar parameters the kernel sees ``x`` flattened in memory order, so every shape, rank
+    and stride of the same size and dtype shares one compiled graph, and a channels-last input
+    gives a channels-last output, as eager ops do."""
     values = params.values()
     run = kernel.function.apply if _traced() else _direct(kernel.function)
     if any(isinstance(v, torch.Tensor) and v.dim() for v in values):
         return run(x, *values)
-    return run(x.reshape(-1), *values).view(x.shape)
+    order = _memory_order(x)
+    dense = x.permute(order)
+    y = run(dense.reshape(-1), *values).view(dense.shape)
+    return y.permute(sorted(range(x.dim()), key=order.__getitem__))
+
+
+def _memory_order(x: torch.Tensor) -> tuple[int, ...]:
+    """The dimension order in which ``x`` is laid out: NHWC for channels-last images, the
+    logical order otherwise."""
+    if x.dim() in (4, 5) and not x.is_contiguous():
+        last = torch.channels_last if x.dim() == 4 else torch.channels_last_3d
+        if x.is_contiguous(memory_format=last):
+            return (0, *range(2, x.dim()), 1)
+    return tuple(range(x.dim()))
 
 
 def _traced() -> bool:

@@ -1,7 +1,8 @@
 """Files that belong to this machine: measured cost tables and backend choices.
 
-They live under ``$ACTLAB_CACHE`` (default ``~/.cache/actlab``), one per device and torch version,
-and are written atomically so an interrupted run never leaves half a file.
+They live under ``$ACTLAB_CACHE`` (default ``$XDG_CACHE_HOME/actlab``, else ``~/.cache/actlab``),
+one per device and torch version, and are written atomically so an interrupted run never leaves
+half a file.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from actlab.files import atomic_write
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("ACTLAB_CACHE", Path.home() / ".cache" / "actlab"))
+    """``$ACTLAB_CACHE``, else ``$XDG_CACHE_HOME/actlab``, else ``~/.cache/actlab``."""
+    if os.environ.get("ACTLAB_CACHE"):
+        return Path(os.environ["ACTLAB_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "actlab"
 
 
 def machine_key(device: torch.device | str) -> str:

@@ -18,12 +18,14 @@ A candidate is kept only if it matches the 30-digit value of the formula as writ
 verification points (float32, the entry's tolerance) and stays finite in float32, bfloat16 and
 float16 wherever the formula as written does. Among the kept ones the cheapest under this
 machine's cost table wins (:mod:`actlab.ops.costs`), with common subexpressions counted once
-across the list.
+across the list. Each candidate (rewrite, cost and accuracy check) has a time budget
+(:mod:`actlab.ops.budget`); one that runs past it is skipped.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -35,6 +37,7 @@ from sympy.codegen.cfunctions import expm1, log1p
 
 from actlab.catalog.spec import Spec
 from actlab.formula import Definitions, Formula, logsigmoid, normal_cdf, sigmoid, softplus
+from actlab.ops import budget
 from actlab.ops.costs import table_for
 from actlab.precision import (
     dtype_points,
@@ -109,24 +112,33 @@ def optimize(spec: Spec, device_type: str = "cpu") -> Optimized:
     names = [p.name for p in spec.params]
     forward = (spec.expression.expr,)
     backward = (spec.derivative_expression("x"), *(spec.derivative_expression(n) for n in names))
-    chosen = []
+    chosen, end = [], time.monotonic() + budget.OPTIMIZE_SECONDS
     for exprs, formula in ((forward, spec.expression), (backward, spec.backward_formula)):
         written = Form("as written", exprs).costed(table)
         best = written
         for rewrite in REWRITES:
             try:
-                form = rewrite(exprs)
-            except (sympy.PolynomialError, sympy.GeneratorsNeeded):
-                continue
-            if form is None or form.exprs == exprs:
-                continue
-            form = form.costed(table)
-            if form.cost < best.cost and _accurate(spec, formula, exprs, form):
-                best = form
+                with budget.deadline(min(budget.REWRITE_SECONDS, end - time.monotonic())):
+                    best = _better(spec, formula, exprs, rewrite, best, table)
+            except budget.BudgetExceeded:
+                log.info("%s: %s skipped, over its time budget", spec.name, rewrite.__name__)
         chosen += [best, written]
         log.debug("%s: %s form %.2f ms vs %.2f as written", spec.name, best.name, best.cost,
                   written.cost)
     return Optimized(spec, chosen[0], chosen[2], chosen[1], chosen[3])
+
+
+def _better(spec: Spec, formula: Formula, exprs: Exprs, rewrite: Callable[[Exprs], Form | None],
+            best: Form, table: Mapping[str, float]) -> Form:
+    """The form ``rewrite`` makes of ``exprs`` if it is accurate and cheaper than ``best``."""
+    try:
+        form = rewrite(exprs)
+    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+        return best
+    if form is None or form.exprs == exprs:
+        return best
+    form = form.costed(table)
+    return form if form.cost < best.cost and _accurate(spec, formula, exprs, form) else best
 
 
 # --- rewrites ---------------------------------------------------------------------------------

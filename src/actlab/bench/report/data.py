@@ -103,12 +103,29 @@ class ReportData:
 def act_label(name: str, params: str) -> str:
     """``swish(beta=2)`` style label of a stored act; parameters in full if it is not in the
     catalog of this process."""
-    values = json.loads(params)
+    values = stored_params(params)
+    if values is None:
+        return f"{name}({params})"
     try:
         return ActChoice.of(name, **values).label
     except ActlabError:
         inner = ", ".join(f"{k}={v:g}" for k, v in values.items())
         return f"{name}({inner})" if inner else name
+
+
+def stored_params(params: str) -> dict[str, float] | None:
+    """The parameter values of a stored run; None if the text is not a JSON object of numbers.
+
+    >>> stored_params('{"beta": 2.0}'), stored_params("beta=2")
+    ({'beta': 2.0}, None)
+    """
+    try:
+        values = json.loads(params)
+    except ValueError:
+        return None
+    numbers = isinstance(values, dict) and all(
+        type(v) in (int, float) for v in values.values())
+    return values if numbers else None
 
 
 def collect(store: Store, baseline: str = "relu", suite: str | None = None) -> ReportData:
@@ -129,7 +146,7 @@ def collect(store: Store, baseline: str = "relu", suite: str | None = None) -> R
 
 def _choice(run: Run) -> ActChoice | None:
     try:
-        return ActChoice.of(run.act, **json.loads(run.params))
+        return ActChoice.of(run.act, **(stored_params(run.params) or {}))
     except ActlabError:
         return None
 
@@ -184,7 +201,8 @@ def _mean_curves(runs: list[Run], curves) -> dict[str, dict[str, tuple[list[int]
 
 def _export_row(run: Run) -> dict[str, Any]:
     return {"task": run.task, "model": run.model, "act": run.act,
-            "label": act_label(run.act, run.params), "params": json.loads(run.params),
+            "label": act_label(run.act, run.params),
+            "params": stored_params(run.params) or run.params,
             "seed": run.seed, "suite": run.suite, "config_hash": run.config_hash,
             "status": run.status, "reason": run.reason, "primary_metric": run.primary_metric,
             "primary_value": run.primary_value, "metrics": run.metrics,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import math
+from collections.abc import Callable
+from typing import TypeVar
 
 import matplotlib
 
@@ -16,6 +19,19 @@ from actlab.bench.acts import ActChoice  # noqa: E402
 from actlab.bench.report.data import Board  # noqa: E402
 from actlab.plot import style_axes  # noqa: E402
 
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def _literal_text(figure: F) -> F:
+    """Draw with text taken literally: a stored name such as ``$x$`` is not mathtext."""
+
+    @functools.wraps(figure)
+    def draw(*args, **kwargs):
+        with plt.rc_context({"text.parse_math": False}):
+            return figure(*args, **kwargs)
+
+    return draw  # type: ignore[return-value]
+
 
 def _png(fig) -> str:
     buffer = io.BytesIO()
@@ -24,6 +40,7 @@ def _png(fig) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+@_literal_text
 def leaderboard(board: Board, baseline: str) -> str:
     """Means with 95% Student-t intervals, best at the top; means without an interval (below 3
     seeds) as open circles, published numbers as diamonds."""
@@ -50,6 +67,7 @@ def leaderboard(board: Board, baseline: str) -> str:
     return _png(fig)
 
 
+@_literal_text
 def curves(board: Board) -> str | None:
     """Mean learning curves over seeds, one panel per curve family."""
     families = [f for f in board.curves if board.curves[f]]
@@ -69,6 +87,7 @@ def curves(board: Board) -> str | None:
     return _png(fig)
 
 
+@_literal_text
 def shapes(acts: dict[str, ActChoice], low: float = -5.0, high: float = 5.0) -> str | None:
     """Each elementwise nonlinearity (with its benchmarked parameters) and its derivative; gated
     blocks are not functions of one variable and are left out."""

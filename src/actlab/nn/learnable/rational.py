@@ -199,6 +199,8 @@ class Rational(nn.Module):
             raise ParameterError(f"groups must be a positive integer, got {groups!r}")
         if form not in DENOMINATORS:
             raise ParameterError(f"form must be one of {DENOMINATORS}, got {form!r}")
+        if not isinstance(degree, tuple | list):
+            raise ParameterError(f"degree is (numerator, denominator), e.g. (5, 4); got {degree!r}")
         a, b, self.fit_error = _initial_coefficients(init, tuple(degree), form,
                                                      tuple(map(float, domain)))
         dtype = torch.get_default_dtype()
