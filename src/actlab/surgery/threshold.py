@@ -112,9 +112,13 @@ def threshold(model: nn.Module, calibration: Iterable[Any], target_sparsity: flo
         samples.setdefault(name, Reservoir(sample, generator)).add(_magnitudes(current[0], t))
 
     with _attached(model, method, keep, record), torch.no_grad():
-        for batch in calibration:
+        for index, batch in enumerate(calibration):
             current[0] = None if mask is None else mask(batch).bool()
-            forward(model, batch)
+            try:
+                forward(model, batch)
+            except (RuntimeError, ValueError, TypeError, IndexError) as err:
+                raise ModelError(f"calibration batch {index} does not fit the model: "
+                                 f"{err}") from None
     if not samples:
         if method == "teal":
             raise ModelError(f"{type(model).__name__} has no nn.Linear layers for TEAL to gate")
