@@ -29,8 +29,7 @@ class Functional(nn.Module):
         return torch.tanh(F.gelu(x))
 
 
-X = torch.tensor([[1.0, -1.0, 2.0, 0.005],
-                  [-3.0, -4.0, 0.5, 6.0]])
+X = torch.tensor([[1.0, -1.0, 2.0, 0.005], [-3.0, -4.0, 0.5, 6.0]])
 
 
 def test_relu_counts_match_hand_values():
@@ -55,8 +54,7 @@ def test_relu_counts_match_hand_values():
 def test_dormant_score_by_tau():
     units = probe(Identity(), [X]).units["act"]
     means = [0.5, 0.0, 1.25, 3.0025]
-    assert [u["tau_score"] for u in units] == pytest.approx(
-        [m / (sum(means) / 4) for m in means])
+    assert [u["tau_score"] for u in units] == pytest.approx([m / (sum(means) / 4) for m in means])
 
 
 def test_functional_calls_are_sites_with_flat_occupancy():
@@ -115,8 +113,14 @@ def test_ppl_sparsity_keeps_the_loss_within_p_percent():
     x = torch.randn(256, 6)
     y = net(x).argmax(1).detach()  # a task the net solves: zeroing units costs loss
     batches = [(x, y)]
-    found = ppl_sparsity(net, batches, lambda out, b: F.cross_entropy(out, b[1]), p=5,
-                         forward=lambda m, b: m(b[0]), steps=8)
+    found = ppl_sparsity(
+        net,
+        batches,
+        lambda out, b: F.cross_entropy(out, b[1]),
+        p=5,
+        forward=lambda m, b: m(b[0]),
+        steps=8,
+    )
     assert found.loss <= found.base_loss + math.log1p(0.05) + 1e-9
     assert found.sparsity >= 0.5  # at least the ReLU's own zeros
     with pytest.raises(ParameterError):

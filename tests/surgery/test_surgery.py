@@ -43,7 +43,8 @@ def test_swap_functional_calls_found_by_running_an_example():
     net, x = Calls(), torch.randn(3, 4)
     changes = swap(net, "relu", where="gelu", example=x, backend="native")
     assert [(c.site, c.kind, c.before, c.module) for c in changes] == [
-        (":gelu#0", "function", "gelu", "swapped_gelu_0")]
+        (":gelu#0", "function", "gelu", "swapped_gelu_0")
+    ]
     assert torch.allclose(net(x), torch.tanh(net.down(torch.relu(net.up(x)))))
     # a probe now sees the replacing ReLU module, and the tanh call
     sites = {r["site"]: r["entry"] for r in probe(net, [x]).records}
@@ -72,8 +73,13 @@ def test_swap_never_leaves_a_model_half_changed():
 
 def test_swap_in_a_transformers_model():
     transformers = pytest.importorskip("transformers")
-    config = transformers.BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=2,
-                                     num_attention_heads=2, intermediate_size=32)
+    config = transformers.BertConfig(
+        vocab_size=50,
+        hidden_size=16,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=32,
+    )
     model = transformers.BertModel(config).eval()
     ids = torch.randint(0, 50, (2, 5))
     before = {r["site"]: r["entry"] for r in probe(model, [{"input_ids": ids}]).records}
@@ -86,8 +92,11 @@ def test_swap_in_a_transformers_model():
 
 def test_timm_activation_modules_are_known_by_name():
     # timm does not import without torchvision; its modules are recognized by package and name
-    Swish = type("Swish", (nn.Module,), {"__module__": "timm.layers.activations",
-                                         "forward": lambda self, x: F.silu(x)})
+    Swish = type(
+        "Swish",
+        (nn.Module,),
+        {"__module__": "timm.layers.activations", "forward": lambda self, x: F.silu(x)},
+    )
     net = nn.Sequential(nn.Linear(3, 3), Swish())
     assert probe(net, [torch.randn(2, 3)]).records[0]["entry"] == "silu"
     assert swap(net, "relu", backend="native")[0].before == "Swish"
@@ -96,8 +105,7 @@ def test_timm_activation_modules_are_known_by_name():
 @pytest.mark.parametrize("method", ["teal", "cats"])
 def test_thresholds_reach_the_target_on_held_out_data(method):
     torch.manual_seed(0)
-    net = nn.Sequential(nn.Linear(8, 64), nn.GELU(), nn.Linear(64, 8), nn.GELU(),
-                        nn.Linear(8, 2))
+    net = nn.Sequential(nn.Linear(8, 64), nn.GELU(), nn.Linear(64, 8), nn.GELU(), nn.Linear(8, 2))
     calibration = [torch.randn(256, 8) for _ in range(4)]
     held_out = [torch.randn(256, 8) for _ in range(4)]
     dense = net(held_out[0])
@@ -126,11 +134,25 @@ def test_relufy_recovers_and_shifts_the_threshold():
     student = nn.Sequential(nn.Linear(4, 32), nn.GELU(), nn.Linear(32, 1))
     student.load_state_dict(teacher.state_dict())
     data = [(x, teacher(x).detach()) for x in torch.randn(4, 64, 4)]
-    result = relufy(student, data, lambda out, b: ((out - b[1]) ** 2).mean(), steps=60,
-                    lr=3e-3, l1=1e-3, shift=0.05, forward=lambda m, b: m(b[0]),
-                    backend="native")
+    result = relufy(
+        student,
+        data,
+        lambda out, b: ((out - b[1]) ** 2).mean(),
+        steps=60,
+        lr=3e-3,
+        l1=1e-3,
+        shift=0.05,
+        forward=lambda m, b: m(b[0]),
+        backend="native",
+    )
     assert result.losses[-1] < result.losses[0]
     assert isinstance(student[1], Activation) and student[1].spec.name == "threshold"
     with pytest.raises(ModelError, match="finite"):
-        relufy(mlp(), data, lambda out, b: out.sum() * float("nan"), steps=1,
-               forward=lambda m, b: m(b[0]), backend="native")
+        relufy(
+            mlp(),
+            data,
+            lambda out, b: out.sum() * float("nan"),
+            steps=1,
+            forward=lambda m, b: m(b[0]),
+            backend="native",
+        )

@@ -12,6 +12,22 @@ from actlab.probe.sparsity import PPLSparsity, cett, ppl_sparsity
 from actlab.probe.stats import Options, Reservoir
 from actlab.probe.tap import Tap, swapped_slot
 
-__all__ = ["Entry", "Options", "PPLSparsity", "PredictorResult", "ProbeReport", "Reservoir",
-           "Site", "Tap", "call", "cett", "checked_loss", "module_sites", "no_sites",
-           "ppl_sparsity", "probe", "swapped_slot", "train_predictors"]
+__all__ = [
+    "Entry",
+    "Options",
+    "PPLSparsity",
+    "PredictorResult",
+    "ProbeReport",
+    "Reservoir",
+    "Site",
+    "Tap",
+    "call",
+    "cett",
+    "checked_loss",
+    "module_sites",
+    "no_sites",
+    "ppl_sparsity",
+    "probe",
+    "swapped_slot",
+    "train_predictors",
+]

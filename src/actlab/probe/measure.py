@@ -23,8 +23,24 @@ from actlab.tables import Table
 Forward = Callable[[nn.Module, Any], Any]
 Loss = Callable[[Any, Any], torch.Tensor]
 
-COLUMNS = ("site", "entry", "units", "zeros", "fat_eps", "top_mass", "dead_units",
-           "dormant_units", "flat", "massive_ratio", "kurtosis", "variance", "grad_norm")
+COLUMNS = (
+    "site",
+    "entry",
+    "units",
+    "zeros",
+    "fat_eps",
+    "top_mass",
+    "dead_units",
+    "dormant_units",
+    "flat",
+    "massive_ratio",
+    "kurtosis",
+    "variance",
+    "grad_norm",
+)
+
+
+DEFAULTS = Options()
 
 
 def call(model: nn.Module, batch: Any) -> Any:
@@ -37,15 +53,19 @@ def checked_loss(value: torch.Tensor, what: str = "the loss") -> torch.Tensor:
     if not isinstance(value, torch.Tensor) or value.numel() != 1:
         raise ModelError(f"{what} must be a scalar tensor, got {type(value).__name__}")
     if not torch.isfinite(value):
-        raise ModelError(f"{what} is {value.item()}: probes need a finite loss (check the model's "
-                         f"outputs and the batch)")
+        raise ModelError(
+            f"{what} is {value.item()}: probes need a finite loss (check the model's "
+            f"outputs and the batch)"
+        )
     return value
 
 
 def no_sites(model: nn.Module, selected: bool) -> ModelError:
     what = "no activation site matches the selection" if selected else "no activation sites"
-    return ModelError(f"{type(model).__name__} has {what}: probes see torch.nn, actlab and "
-                      f"transformers activation modules and functional calls such as F.gelu")
+    return ModelError(
+        f"{type(model).__name__} has {what}: probes see torch.nn, actlab and "
+        f"transformers activation modules and functional calls such as F.gelu"
+    )
 
 
 @dataclass
@@ -60,9 +80,12 @@ class ProbeReport:
 
     def table(self, columns: tuple[str, ...] = COLUMNS) -> Table:
         """The records as a Table (numbers to 4 significant digits)."""
-        return Table.of(columns, [[_cell(r.get(c)) for c in columns] for r in self.records],
-                        title="activation sites", note="" if self.loss is None
-                        else f"mean loss {self.loss:.4g}")
+        return Table.of(
+            columns,
+            [[_cell(r.get(c)) for c in columns] for r in self.records],
+            title="activation sites",
+            note="" if self.loss is None else f"mean loss {self.loss:.4g}",
+        )
 
     def csv(self) -> str:
         out = io.StringIO()
@@ -72,8 +95,7 @@ class ProbeReport:
         return out.getvalue()
 
     def json(self) -> str:
-        return json.dumps({"loss": self.loss, "sites": self.records, "units": self.units},
-                          indent=1)
+        return json.dumps({"loss": self.loss, "sites": self.records, "units": self.units}, indent=1)
 
     def save(self, path: Path) -> Path:
         """Write the records as ``.csv`` or, with units, as ``.json`` (by the suffix)."""
@@ -92,10 +114,17 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def probe(model: nn.Module, batches: Iterable[Any], *, forward: Forward = call,
-          loss: Loss | None = None, mask: Callable[[Any], torch.Tensor] | None = None,
-          select: Callable[[Site], bool] | None = None, options: Options = Options(),
-          progress: Callable[[int], None] | None = None) -> ProbeReport:
+def probe(
+    model: nn.Module,
+    batches: Iterable[Any],
+    *,
+    forward: Forward = call,
+    loss: Loss | None = None,
+    mask: Callable[[Any], torch.Tensor] | None = None,
+    select: Callable[[Site], bool] | None = None,
+    options: Options = DEFAULTS,
+    progress: Callable[[int], None] | None = None,
+) -> ProbeReport:
     """Measure every activation site of ``model`` over ``batches``.
 
     ``forward(model, batch)`` runs one batch (default ``model(batch)``, ``model(**batch)`` for a
@@ -143,18 +172,30 @@ def probe(model: nn.Module, batches: Iterable[Any], *, forward: Forward = call,
     records = []
     for name, s in stats.items():
         site = sites[name]
-        records.append({"site": name, "kind": site.kind,
-                        "entry": site.entry.label() if site.entry else site.extra.get(
-                            "block", type(model.get_submodule(name)).__name__
-                            if site.kind == "module" else "-"),
-                        **s.summary()})
-    return ProbeReport(records, {n: s.unit_records() for n, s in stats.items()},
-                       {n: (s.inputs.values, s.outputs.values) for n, s in stats.items()},
-                       sum(losses) / len(losses) if losses else None)
+        records.append(
+            {
+                "site": name,
+                "kind": site.kind,
+                "entry": site.entry.label()
+                if site.entry
+                else site.extra.get(
+                    "block",
+                    type(model.get_submodule(name)).__name__ if site.kind == "module" else "-",
+                ),
+                **s.summary(),
+            }
+        )
+    return ProbeReport(
+        records,
+        {n: s.unit_records() for n, s in stats.items()},
+        {n: (s.inputs.values, s.outputs.values) for n, s in stats.items()},
+        sum(losses) / len(losses) if losses else None,
+    )
 
 
-def _gradients(value: torch.Tensor, held: dict[str, torch.Tensor],
-               stats: dict[str, SiteStats]) -> None:
+def _gradients(
+    value: torch.Tensor, held: dict[str, torch.Tensor], stats: dict[str, SiteStats]
+) -> None:
     if not held:
         return
     names = list(held)
@@ -162,4 +203,3 @@ def _gradients(value: torch.Tensor, held: dict[str, torch.Tensor],
     for name, grad in zip(names, grads):
         if grad is not None:
             stats[name].add_gradient(grad)
-

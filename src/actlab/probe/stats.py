@@ -41,7 +41,7 @@ def derivative_function(entry: Entry):
 
 
 def as_rows(t: torch.Tensor) -> torch.Tensor:
-    """(..., units) -> (rows, units); (batch, channels, *spatial) -> (rows, channels) for 4+ dims."""
+    """(..., units) -> (rows, units); (batch, channels, *spatial) -> (rows, channels) at 4+ dims."""
     if t.dim() >= 4:
         t = t.movedim(1, -1)
     return t.reshape(-1, t.shape[-1]) if t.dim() else t.reshape(1, 1)
@@ -90,8 +90,13 @@ class SiteStats:
     outputs: Reservoir | None = None
     inputs: Reservoir | None = None
 
-    def update(self, x: torch.Tensor | None, h: torch.Tensor, batch: int,
-               select: torch.Tensor | None = None) -> None:
+    def update(
+        self,
+        x: torch.Tensor | None,
+        h: torch.Tensor,
+        batch: int,
+        select: torch.Tensor | None = None,
+    ) -> None:
         """Add one batch: ``h`` the site's output, ``x`` its input (same shape) or None;
         ``select`` a boolean mask over the leading dimensions of ``h`` (padding left out)."""
         positions = h.shape[1] if h.dim() == 3 else 1
@@ -101,16 +106,24 @@ class SiteStats:
             h = h.reshape(-1, h.shape[-1])[index]
             x = None if x is None else x.detach().reshape(-1, x.shape[-1])[index]
             positions = 1
-        rows = as_rows(h).double()
+        rows = as_rows(h).float()
         if self.zeros is None:
             self._start(rows.shape[1])
         magnitude = rows.abs()
         self.rows += rows.shape[0]
-        self.sums += torch.stack([rows.new_tensor(rows.shape[0] * rows.shape[1]), rows.sum(),
-                                  (rows**2).sum(), (rows**3).sum(), (rows**4).sum()])
+        square = rows * rows
+        self.sums += torch.stack(
+            [
+                torch.tensor(float(rows.numel()), dtype=torch.float64),
+                *(
+                    t.sum(dtype=torch.float64)
+                    for t in (rows, square, square * rows, square * square)
+                ),
+            ]
+        )
         self.zeros += (rows == 0).sum(0)
         self.small += (magnitude < self.options.eps).sum(0)
-        self.abs_sum += magnitude.sum(0)
+        self.abs_sum += magnitude.sum(0, dtype=torch.float64)
         k = max(1, math.ceil(self.options.top * self.units))
         total = magnitude.sum(1)
         share = magnitude.topk(k, dim=1).values.sum(1) / total.clamp_min(1e-300)
@@ -118,7 +131,7 @@ class SiteStats:
         self._keep_extremes(magnitude, batch, positions)
         self.outputs.add(rows)
         if x is not None and self.entry is not None:
-            inputs = as_rows(x.detach()).double()
+            inputs = as_rows(x.detach()).float()
             slope = derivative_function(self.entry)(inputs)
             self.flat += (slope.abs() < self.options.delta).sum(0)
             self.inputs.add(inputs)
@@ -131,7 +144,8 @@ class SiteStats:
     def _start(self, units: int) -> None:
         self.units = units
         self.zeros, self.small, self.abs_sum, self.flat = (
-            torch.zeros(units, dtype=torch.float64) for _ in range(4))
+            torch.zeros(units, dtype=torch.float64) for _ in range(4)
+        )
         self.outputs = Reservoir(self.options.sample, self.generator)
         self.inputs = Reservoir(self.options.sample, self.generator)
 
@@ -140,7 +154,7 @@ class SiteStats:
         for value, index in zip(values.tolist(), where.tolist()):
             row, unit = divmod(index, magnitude.shape[1])
             self.extremes.append((value, batch, *divmod(row, positions), unit))
-        self.extremes = sorted(self.extremes, reverse=True)[:self.options.extremes]
+        self.extremes = sorted(self.extremes, reverse=True)[: self.options.extremes]
 
     def summary(self) -> dict[str, float | int | str | None]:
         """The site's numbers (one record of the probe's table)."""
@@ -154,9 +168,12 @@ class SiteStats:
         unit_mean = self.abs_sum / self.rows
         tau_score = unit_mean / unit_mean.mean().clamp_min(1e-300)
         flat = self.flat / self.rows
-        _, batch, sample, position, unit = self.extremes[0] if self.extremes else (0, -1, -1, -1, -1)
+        _, batch, sample, position, unit = (
+            self.extremes[0] if self.extremes else (0.0, -1, -1, -1, -1)
+        )
         return {
-            "units": self.units, "rows": self.rows,
+            "units": self.units,
+            "rows": self.rows,
             "zeros": float(self.zeros.sum()) / elements,
             "fat_eps": float(self.small.sum()) / elements,
             "top_mass": self.top_mass / self.rows,
@@ -164,21 +181,30 @@ class SiteStats:
             "dormant_units": int((tau_score <= self.options.tau).sum()),
             "flat": float(flat.mean()) if self.entry is not None else None,
             "flat_units": int((flat >= 0.99).sum()) if self.entry is not None else None,
-            "mean": mean, "variance": var,
+            "mean": mean,
+            "variance": var,
             "kurtosis": central4 / var**2 - 3 if var > 0 else None,
-            "max_abs": max_abs, "median_abs": median,
+            "max_abs": max_abs,
+            "median_abs": median,
             "massive_ratio": max_abs / median if median > 0 else None,
             "max_at": f"batch {batch} row {sample} position {position} unit {unit}",
-            "grad_norm": (math.sqrt(self.grad_sq / self.grad_batches) if self.grad_batches
-                          else None),
+            "grad_norm": (
+                math.sqrt(self.grad_sq / self.grad_batches) if self.grad_batches else None
+            ),
         }
 
     def unit_records(self) -> list[dict[str, float | int]]:
         """Per unit: fraction of zeros, of |h| < eps, flat occupancy, mean |h| and ReDo score."""
         unit_mean = self.abs_sum / self.rows
         tau_score = unit_mean / unit_mean.mean().clamp_min(1e-300)
-        return [{"unit": i, "zeros": float(self.zeros[i]) / self.rows,
-                 "fat_eps": float(self.small[i]) / self.rows,
-                 "flat": float(self.flat[i]) / self.rows if self.entry is not None else None,
-                 "mean_abs": float(unit_mean[i]), "tau_score": float(tau_score[i])}
-                for i in range(self.units)]
+        return [
+            {
+                "unit": i,
+                "zeros": float(self.zeros[i]) / self.rows,
+                "fat_eps": float(self.small[i]) / self.rows,
+                "flat": float(self.flat[i]) / self.rows if self.entry is not None else None,
+                "mean_abs": float(unit_mean[i]),
+                "tau_score": float(tau_score[i]),
+            }
+            for i in range(self.units)
+        ]

@@ -47,8 +47,14 @@ class Tap:
     [':gelu#0', ':relu#0']
     """
 
-    def __init__(self, model: nn.Module, on: Callback, select: Callable[[Site], bool] | None = None,
-                 functional: bool = True, replacing: bool = False):
+    def __init__(
+        self,
+        model: nn.Module,
+        on: Callback,
+        select: Callable[[Site], bool] | None = None,
+        functional: bool = True,
+        replacing: bool = False,
+    ):
         self.model, self.on, self.replacing = model, on, replacing
         self.select = select or (lambda site: True)
         self.sites: dict[str, Site] = {s.name: s for s in module_sites(model) if self.select(s)}
@@ -76,8 +82,9 @@ class Tap:
         for site in self.sites.values():
             module = modules[site.name]
             if site.kind == "gated":
-                self._handles.append(module.proj_out.register_forward_pre_hook(
-                    self._gated_hook(site)))
+                self._handles.append(
+                    module.proj_out.register_forward_pre_hook(self._gated_hook(site))
+                )
             else:
                 self._handles.append(module.register_forward_pre_hook(self._keep_input(site)))
                 self._handles.append(module.register_forward_hook(self._module_hook(site)))
@@ -98,17 +105,20 @@ class Tap:
         def hook(module, args):
             x = args[0]
             site.extra["input"] = x.detach().clone() if getattr(module, "inplace", False) else x
+
         return hook
 
     def _module_hook(self, site: Site):
         def hook(module, args, output):
             return self._call(site, site.extra.pop("input", args[0]), output)
+
         return hook
 
     def _gated_hook(self, site: Site):
         def hook(module, args):
             replaced = self._call(site, None, args[0])
             return None if replaced is None else (replaced, *args[1:])
+
         return hook
 
     def _enter(self, name: str, module: nn.Module):
@@ -117,6 +127,7 @@ class Tap:
                 self._mode.__enter__()
             self._stack.append((name, module))
             self._calls[name] = Counter()
+
         return hook
 
     def _leave(self, module, args, output) -> None:
@@ -130,16 +141,22 @@ class Tap:
         """Run a functional activation called inside the model, tapped as a site."""
         entry = functional_entry(func, args, kwargs)
         owner, module = self._stack[-1] if self._stack else ("", None)
-        skip = (entry is None or self._busy or not args or not isinstance(args[0], torch.Tensor)
-                or any(is_site_module(m) for _, m in self._stack))
+        skip = (
+            entry is None
+            or self._busy
+            or not args
+            or not isinstance(args[0], torch.Tensor)
+            or any(is_site_module(m) for _, m in self._stack)
+        )
         if skip:
             return func(*args, **kwargs)
         name = getattr(func, "__name__", "function")
         counter = self._calls.setdefault(owner, Counter())
         site_name = f"{owner}:{name}#{counter[name]}"
         counter[name] += 1
-        if not self.replacing and isinstance(getattr(module, swapped_slot(site_name), None),
-                                             nn.Module):
+        if not self.replacing and isinstance(
+            getattr(module, swapped_slot(site_name), None), nn.Module
+        ):
             return func(*args, **kwargs)
         site = self.sites.get(site_name)
         if site is None:

@@ -39,11 +39,22 @@ def l1_factor(step: int, steps: int, l1: float) -> float:
     return l1 * (1 - math.cos(math.pi * min(step, steps) / max(1, steps))) / 2
 
 
-def relufy(model: nn.Module, batches: Iterable[Any], loss: Callable[[Any, Any], torch.Tensor], *,
-           steps: int, lr: float = 1e-4, l1: float = 0.0, shift: float = 0.0,
-           where: Where = None, example: Any = None, forward: Callable = call,
-           parameters: Iterable[torch.nn.Parameter] | None = None, backend: Backend = "auto",
-           progress: Callable[[int], None] | None = None) -> Relufication:
+def relufy(
+    model: nn.Module,
+    batches: Iterable[Any],
+    loss: Callable[[Any, Any], torch.Tensor],
+    *,
+    steps: int,
+    lr: float = 1e-4,
+    l1: float = 0.0,
+    shift: float = 0.0,
+    where: Where = None,
+    example: Any = None,
+    forward: Callable = call,
+    parameters: Iterable[torch.nn.Parameter] | None = None,
+    backend: Backend = "auto",
+    progress: Callable[[int], None] | None = None,
+) -> Relufication:
     """Swap the selected activations to ReLU, train ``steps`` steps on ``batches`` (cycled)
     minimizing ``loss(output, batch) + factor * mean |h|`` over the new units with AdamW at
     ``lr``, then, if ``shift > 0``, make them FATReLU with that threshold. ``parameters``
@@ -66,8 +77,9 @@ def relufy(model: nn.Module, batches: Iterable[Any], loss: Callable[[Any, Any], 
 
     losses = []
     if steps > 0:
-        optimizer = torch.optim.AdamW(list(parameters or model.parameters()), lr=lr,
-                                      weight_decay=0.0)
+        optimizer = torch.optim.AdamW(
+            list(parameters or model.parameters()), lr=lr, weight_decay=0.0
+        )
         model.train()
         with Tap(model, keep, lambda s: s.name in swapped):
             for step, batch in enumerate(islice(cycle(list(batches)), steps), start=1):
@@ -86,7 +98,7 @@ def relufy(model: nn.Module, batches: Iterable[Any], loss: Callable[[Any, Any], 
         modules = dict(model.named_modules())
         for name in swapped:
             parent, _, leaf = name.rpartition(".")
-            modules[parent]._modules[leaf] = Activation("threshold", threshold=shift, value=0.0,
-                                                        backend=backend)
+            modules[parent]._modules[leaf] = Activation(
+                "threshold", threshold=shift, value=0.0, backend=backend
+            )
     return Relufication(changes, losses)
-

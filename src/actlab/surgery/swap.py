@@ -43,8 +43,9 @@ def factory(to: To, backend: Backend = "auto") -> Callable[[], nn.Module]:
         return lambda: copy.deepcopy(to)
     if callable(to):
         return to
-    raise ModelError(f"swap to a catalog name, a Spec, a module or a module factory; got "
-                     f"{type(to).__name__}")
+    raise ModelError(
+        f"swap to a catalog name, a Spec, a module or a module factory; got {type(to).__name__}"
+    )
 
 
 def matcher(where: Where, model: nn.Module) -> Callable[[Site], bool]:
@@ -53,21 +54,32 @@ def matcher(where: Where, model: nn.Module) -> Callable[[Site], bool]:
     if where is None:
         return lambda site: True
     if isinstance(where, str):
-        return lambda site: (fnmatch.fnmatchcase(site.name, where) or (
-            site.entry is not None and fnmatch.fnmatchcase(site.entry.name, where)))
+        return lambda site: (
+            fnmatch.fnmatchcase(site.name, where)
+            or (site.entry is not None and fnmatch.fnmatchcase(site.entry.name, where))
+        )
     if isinstance(where, type | tuple):
         return lambda site: site.kind == "module" and isinstance(modules[site.name], where)
     return where
 
 
 def describe(module: nn.Module) -> str:
-    return module.extra_repr().split(",")[0] if isinstance(module, Activation) else (
-        type(module).__name__)
+    return (
+        module.extra_repr().split(",")[0]
+        if isinstance(module, Activation)
+        else (type(module).__name__)
+    )
 
 
-def swap(model: nn.Module, to: To = "relu", where: Where = None, *, example: Any = None,
-         forward: Callable[[nn.Module, Any], Any] = call, backend: Backend = "auto"
-         ) -> list[Change]:
+def swap(
+    model: nn.Module,
+    to: To = "relu",
+    where: Where = None,
+    *,
+    example: Any = None,
+    forward: Callable[[nn.Module, Any], Any] = call,
+    backend: Backend = "auto",
+) -> list[Change]:
     """Replace the activations of ``model`` that ``where`` selects with ``to``, in place.
 
     ``where``: None (every site), a glob over site names or entry names (``"*.intermediate*"``,
@@ -87,8 +99,10 @@ def swap(model: nn.Module, to: To = "relu", where: Where = None, *, example: Any
     make, chosen = factory(to, backend), matcher(where, model)
     sites = [s for s in module_sites(model) if s.kind == "module"]
     if example is not None:
-        with Tap(model, lambda site, x, h: None, lambda s: s.kind == "function") as tap, \
-                torch.no_grad():
+        with (
+            Tap(model, lambda site, x, h: None, lambda s: s.kind == "function") as tap,
+            torch.no_grad(),
+        ):
             forward(model, example)
         sites += list(tap.sites.values())
     selected = [s for s in sites if chosen(s)]
@@ -101,7 +115,7 @@ def swap(model: nn.Module, to: To = "relu", where: Where = None, *, example: Any
     changes: list[Change] = []
     try:
         replacements = {s.name: make() for s in selected}
-        for name, module in replacements.items():
+        for module in replacements.values():
             if not isinstance(module, nn.Module):
                 raise ModelError(f"the swap factory returned {type(module).__name__}, not a module")
         functional: dict[str, nn.Module] = {}
@@ -137,7 +151,9 @@ def swap(model: nn.Module, to: To = "relu", where: Where = None, *, example: Any
 
 def _replace_calls(model: nn.Module, replacements: dict[str, nn.Module]) -> None:
     """Keep a tap on ``model`` that computes each replaced functional call with its module."""
+
     def on(site: Site, x: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
         return replacements[site.name](x)
+
     taps = model.__dict__.setdefault("_actlab_swaps", [])
     taps.append(Tap(model, on, lambda s: s.name in replacements, replacing=True))

@@ -30,7 +30,8 @@ Method = Literal["teal", "cats"]
 class Thresholds:
     """Thresholds in force on a model: ``values`` by site (an activation site for CATS, a
     linear layer for TEAL). ``counts`` accumulate (zeroed, counted) entries; :meth:`sparsity`
-    reads them, :meth:`measure` runs held-out data; :meth:`remove` restores the dense model."""
+    reads them, :meth:`run` and :meth:`measure` run held-out data; :meth:`remove` restores the
+    dense model."""
 
     method: str
     target: float
@@ -48,16 +49,34 @@ class Thresholds:
     def layer_sparsity(self) -> dict[str, float]:
         return {n: c[0] / c[1] for n, c in self.counts.items() if c[1]}
 
-    def measure(self, model: nn.Module, batches: Iterable[Any], *,
-                forward: Callable[[nn.Module, Any], Any] = call,
-                mask: Callable[[Any], torch.Tensor] | None = None) -> float:
-        """Run ``batches`` through the thresholded model and return the sparsity they reach."""
+    def run(
+        self,
+        model: nn.Module,
+        batches: Iterable[Any],
+        *,
+        forward: Callable[[nn.Module, Any], Any] = call,
+        mask: Callable[[Any], torch.Tensor] | None = None,
+    ) -> list[Any]:
+        """Run ``batches`` through the thresholded model, counting afresh; the outputs."""
         self.counts.clear()
+        outputs = []
         with torch.no_grad():
             for batch in batches:
                 self._select[0] = None if mask is None else mask(batch).bool()
-                forward(model, batch)
+                outputs.append(forward(model, batch))
         self._select[0] = None
+        return outputs
+
+    def measure(
+        self,
+        model: nn.Module,
+        batches: Iterable[Any],
+        *,
+        forward: Callable[[nn.Module, Any], Any] = call,
+        mask: Callable[[Any], torch.Tensor] | None = None,
+    ) -> float:
+        """The sparsity the thresholds reach on ``batches``."""
+        self.run(model, batches, forward=forward, mask=mask)
         return self.sparsity()
 
     def remove(self) -> None:
@@ -69,8 +88,9 @@ class Thresholds:
         """``t`` with entries below the threshold of ``name`` set to zero, counted."""
         keep = t.abs() >= self.values[name]
         select = self._select[0]
-        counted = keep if select is None or tuple(t.shape[:2]) != tuple(select.shape) else (
-            keep[select])
+        counted = (
+            keep if select is None or tuple(t.shape[:2]) != tuple(select.shape) else (keep[select])
+        )
         count = self.counts.setdefault(name, [0, 0])
         count[0] += int((~counted).sum())
         count[1] += counted.numel()
@@ -84,23 +104,46 @@ def _magnitudes(select: torch.Tensor | None, t: torch.Tensor) -> torch.Tensor:
     return t
 
 
-def threshold(model: nn.Module, calibration: Iterable[Any], target_sparsity: float, *,
-              method: Method = "teal", forward: Callable[[nn.Module, Any], Any] = call,
-              mask: Callable[[Any], torch.Tensor] | None = None,
-              select: Callable[[str], bool] | None = None, sample: int = 200_000) -> Thresholds:
-    """Calibrate per-layer magnitude thresholds on ``calibration`` batches so that a fraction
-    ``target_sparsity`` of the entries they gate is zero, and put them in force on ``model``.
+@dataclass
+class Calibration:
+    """Samples of the magnitudes each site gates, from :func:`calibrate`; :meth:`at` turns them
+    into thresholds for any target, so several targets share one calibration pass."""
 
-    ``select(name)`` limits the sites (activation sites for CATS, linear layers for TEAL).
+    model: nn.Module
+    method: str
+    samples: dict[str, torch.Tensor]
 
-    >>> net = nn.Sequential(nn.Linear(8, 32), nn.GELU(), nn.Linear(32, 8))
-    >>> data = [torch.randn(64, 8) for _ in range(4)]
-    >>> th = threshold(net, data, 0.5, method="cats")
-    >>> round(th.measure(net, data), 2)
-    0.5
-    """
-    if not 0 < target_sparsity < 1:
-        raise ParameterError(f"target_sparsity is a fraction in (0, 1), got {target_sparsity}")
+    def at(self, target_sparsity: float) -> Thresholds:
+        """Put in force the thresholds that zero a fraction ``target_sparsity`` of each site."""
+        _check_target(target_sparsity)
+        values = {
+            name: float(torch.quantile(v, target_sparsity)) for name, v in self.samples.items()
+        }
+        result = Thresholds(self.method, target_sparsity, values)
+        result._handles.append(
+            _attached(self.model, self.method, lambda n: n in values, result.zero_below)
+        )
+        return result
+
+
+def _check_target(target: float) -> None:
+    if not 0 < target < 1:
+        raise ParameterError(f"target_sparsity is a fraction in (0, 1), got {target}")
+
+
+def calibrate(
+    model: nn.Module,
+    calibration: Iterable[Any],
+    *,
+    method: Method = "teal",
+    forward: Callable[[nn.Module, Any], Any] = call,
+    mask: Callable[[Any], torch.Tensor] | None = None,
+    select: Callable[[str], bool] | None = None,
+    sample: int = 200_000,
+) -> Calibration:
+    """Sample the magnitudes each site gates over ``calibration`` batches (at most ``sample``
+    per site). ``select(name)`` limits the sites: activation sites for CATS, linear layers for
+    TEAL."""
     if method not in ("teal", "cats"):
         raise ParameterError(f"method is 'teal' or 'cats', got {method!r}")
     keep = select or (lambda name: True)
@@ -117,29 +160,59 @@ def threshold(model: nn.Module, calibration: Iterable[Any], target_sparsity: flo
             try:
                 forward(model, batch)
             except (RuntimeError, ValueError, TypeError, IndexError) as err:
-                raise ModelError(f"calibration batch {index} does not fit the model: "
-                                 f"{err}") from None
+                raise ModelError(
+                    f"calibration batch {index} does not fit the model: {err}"
+                ) from None
     if not samples:
         if method == "teal":
             raise ModelError(f"{type(model).__name__} has no nn.Linear layers for TEAL to gate")
         raise no_sites(model, select is not None)
-    values = {name: float(torch.quantile(r.values, target_sparsity)) for name, r in
-              samples.items()}
-    result = Thresholds(method, target_sparsity, values)
-    result._handles.append(_attached(model, method, lambda n: n in values, result.zero_below))
-    return result
+    return Calibration(model, method, {name: r.values for name, r in samples.items()})
+
+
+def threshold(
+    model: nn.Module,
+    calibration: Iterable[Any],
+    target_sparsity: float,
+    *,
+    method: Method = "teal",
+    forward: Callable[[nn.Module, Any], Any] = call,
+    mask: Callable[[Any], torch.Tensor] | None = None,
+    select: Callable[[str], bool] | None = None,
+    sample: int = 200_000,
+) -> Thresholds:
+    """Calibrate per-layer magnitude thresholds on ``calibration`` batches so that a fraction
+    ``target_sparsity`` of the entries they gate is zero, and put them in force on ``model``
+    (:func:`calibrate` then :meth:`Calibration.at`).
+
+    >>> net = nn.Sequential(nn.Linear(8, 32), nn.GELU(), nn.Linear(32, 8))
+    >>> data = [torch.randn(64, 8) for _ in range(4)]
+    >>> th = threshold(net, data, 0.5, method="cats")
+    >>> round(th.measure(net, data), 2)
+    0.5
+    """
+    _check_target(target_sparsity)
+    return calibrate(
+        model, calibration, method=method, forward=forward, mask=mask, select=select, sample=sample
+    ).at(target_sparsity)
 
 
 class _attached:
     """Hooks calling ``act(name, t)`` on each selected site's output (CATS) or linear input
     (TEAL); a returned tensor replaces it. A context manager, or ``remove()``."""
 
-    def __init__(self, model: nn.Module, method: str, keep: Callable[[str], bool],
-                 act: Callable[[str, torch.Tensor], torch.Tensor | None]):
+    def __init__(
+        self,
+        model: nn.Module,
+        method: str,
+        keep: Callable[[str], bool],
+        act: Callable[[str, torch.Tensor], torch.Tensor | None],
+    ):
         self.handles: list = []
         if method == "cats":
-            self.handles.append(Tap(model, lambda site, x, h: act(site.name, h),
-                                    lambda site: keep(site.name)))
+            self.handles.append(
+                Tap(model, lambda site, x, h: act(site.name, h), lambda site: keep(site.name))
+            )
             return
         for name, module in model.named_modules():
             if isinstance(module, nn.Linear) and keep(name):
@@ -150,6 +223,7 @@ class _attached:
         def hook(module, args):
             replaced = act(name, args[0])
             return None if replaced is None else (replaced, *args[1:])
+
         return hook
 
     def __enter__(self) -> _attached:
@@ -162,4 +236,3 @@ class _attached:
         for handle in self.handles:
             handle.remove()
         self.handles.clear()
-
