@@ -72,3 +72,20 @@ def test_text_lines_split_calibration_and_held_out(tmp_path):
     short.write_text("one\n\ntwo\n")
     with pytest.raises(ModelError, match="2 non-blank lines"):
         text_lines(short, 2)
+
+
+def test_probe_command_on_minilm(minilm, tmp_path):
+    from typer.testing import CliRunner
+
+    from actlab.cli import app
+
+    (tmp_path / "tinyshakespeare.txt").write_text("\n".join(LINES))
+    args = ["probe", "minilm", "--lines", "4", "--data-dir", str(tmp_path), "--markdown",
+            "--out", str(tmp_path / "sites.csv"), "--plot", str(tmp_path / "sites.png")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "| encoder.layer.5.intermediate.intermediate_act_fn | gelu | 1536 |" in result.output
+    assert (tmp_path / "sites.csv").read_text().count("\n") == 8  # header and 7 sites
+    assert (tmp_path / "sites.png").stat().st_size > 0
+    bad = CliRunner().invoke(app, ["probe", "resnet"])
+    assert bad.exit_code == 2 and "model is one of minilm, gpt" in bad.output

@@ -143,8 +143,11 @@ def test_no_sites_and_nan_loss_are_clear_errors():
         probe(Identity(), [X], loss=lambda out, b: out.sum() * math.nan)
 
 
-def test_records_save_as_csv_and_json(tmp_path):
+def test_records_save_as_csv_and_json_and_plot(tmp_path):
+    from actlab.probe.figures import plot_report
+
     report = probe(Functional(), [X])
+    assert plot_report(report, tmp_path / "p.png").read_bytes()[:4] == b"\x89PNG"
     assert report.save(tmp_path / "r.csv").read_text().startswith("site,kind,entry")
     assert '"units"' in report.save(tmp_path / "r.json").read_text()
     with pytest.raises(ModelError):

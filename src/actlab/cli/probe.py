@@ -43,6 +43,8 @@ def probe(
         typer.Option(help="Where tinyshakespeare.txt is (else $ACTLAB_DATA, then the cache)."),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="Write the records as .csv or .json.")] = None,
+    plot: Annotated[Path | None, typer.Option(
+        help="Write a PNG: sparsity per site, pre-activation histograms.")] = None,
     markdown: Annotated[bool, typer.Option("--markdown", help="Markdown tables.")] = False,
 ) -> None:
     """Measure every activation site: sparsity, dead, dormant and flat units, massive
@@ -65,6 +67,10 @@ def probe(
         render(report.table(), markdown)
         if out is not None:
             errors.print(f"records: {report.save(out)}")
+        if plot is not None:
+            from actlab.probe.figures import plot_report
+
+            errors.print(f"figure: {plot_report(report, plot)}")
         if surgery and model == "minilm":
             _surgery(net, tokenizer, calibration, held_out, recovery_steps, markdown)
     except ActlabError as err:
