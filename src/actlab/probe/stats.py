@@ -59,7 +59,10 @@ class Reservoir:
     def add(self, values: torch.Tensor) -> None:
         values = values.detach().reshape(-1).float().cpu()
         keys = torch.rand(values.numel(), generator=self.generator)
-        if values.numel() > self.size:  # only the smallest keys can enter
+        if self.keys.numel() == self.size:  # full: only keys below the largest kept can enter
+            entering = keys < self.keys.max()
+            keys, values = keys[entering], values[entering]
+        if keys.numel() > self.size:
             keys, order = keys.topk(self.size, largest=False)
             values = values[order]
         self.values = torch.cat([self.values, values])
