@@ -2,7 +2,7 @@
 2024, "ReLU^2 Wins", arXiv:2402.03804).
 
 A unit is inactive on a token when its output magnitude ``|h_i| * ||W_i||`` (``W_i`` its column
-in the layer that consumes the site, all ones when there is none) is below a threshold. The
+in the layer that consumes the site, all ones when there is none) is at or below a threshold. The
 cumulative error of tail truncation of a threshold is ``CETT = ||W h_inactive|| / ||W h||``,
 averaged over tokens. PPL-p% sparsity takes, for one CETT value shared by all layers, each
 layer's threshold that reaches it, and searches by bisection the largest CETT whose
@@ -34,7 +34,7 @@ def cett(h: torch.Tensor, threshold: float, down: torch.Tensor | None = None) ->
     0.408248...
     """
     scale = column_norms(down, h.shape[1], h.dtype)
-    inactive = h * (h.abs() * scale < threshold)
+    inactive = h * (h.abs() * scale <= threshold)
     full, tail = (t if down is None else t @ down.T.to(h.dtype) for t in (h, inactive))
     norms = full.norm(dim=1)
     keep = norms > 0
@@ -105,13 +105,13 @@ class PPLSparsity:
 def masking(
     thresholds: dict[str, float], scales: dict[str, torch.Tensor], counts: dict[str, list[int]]
 ) -> Callable:
-    """A Tap callback that zeroes units below their site's threshold and counts them."""
+    """A Tap callback that zeroes units at or below their site's threshold, counting them."""
 
     def on(site: Site, x, h: torch.Tensor) -> torch.Tensor | None:
         if site.name not in thresholds:
             return None
         scale = scales[site.name].to(h.dtype).to(h.device)
-        keep = (h.abs() * _unit_shape(scale, h)) >= thresholds[site.name]
+        keep = (h.abs() * _unit_shape(scale, h)) > thresholds[site.name]
         count = counts.setdefault(site.name, [0, 0])
         count[0] += int((~keep).sum())
         count[1] += keep.numel()

@@ -85,8 +85,8 @@ class Thresholds:
         self._handles.clear()
 
     def zero_below(self, name: str, t: torch.Tensor) -> torch.Tensor:
-        """``t`` with entries below the threshold of ``name`` set to zero, counted."""
-        keep = t.abs() >= self.values[name]
+        """``t`` with entries at or below the threshold of ``name`` set to zero, counted."""
+        keep = t.abs() > self.values[name]
         select = self._select[0]
         counted = (
             keep if select is None or tuple(t.shape[:2]) != tuple(select.shape) else (keep[select])
