@@ -80,8 +80,19 @@ def test_probe_command_on_minilm(minilm, tmp_path):
     from actlab.cli import app
 
     (tmp_path / "tinyshakespeare.txt").write_text("\n".join(LINES))
-    args = ["probe", "minilm", "--lines", "4", "--data-dir", str(tmp_path), "--markdown",
-            "--out", str(tmp_path / "sites.csv"), "--plot", str(tmp_path / "sites.png")]
+    args = [
+        "probe",
+        "minilm",
+        "--lines",
+        "4",
+        "--data-dir",
+        str(tmp_path),
+        "--markdown",
+        "--out",
+        str(tmp_path / "sites.csv"),
+        "--plot",
+        str(tmp_path / "sites.png"),
+    ]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "| encoder.layer.5.intermediate.intermediate_act_fn | gelu | 1536 |" in result.output

@@ -43,8 +43,9 @@ def probe(
         typer.Option(help="Where tinyshakespeare.txt is (else $ACTLAB_DATA, then the cache)."),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="Write the records as .csv or .json.")] = None,
-    plot: Annotated[Path | None, typer.Option(
-        help="Write a PNG: sparsity per site, pre-activation histograms.")] = None,
+    plot: Annotated[
+        Path | None, typer.Option(help="Write a PNG: sparsity per site, pre-activation histograms.")
+    ] = None,
     markdown: Annotated[bool, typer.Option("--markdown", help="Markdown tables.")] = False,
 ) -> None:
     """Measure every activation site: sparsity, dead, dormant and flat units, massive

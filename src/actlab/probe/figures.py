@@ -23,16 +23,16 @@ def plot_report(report: ProbeReport, output: Path, histograms: int = 6) -> Path:
     for k, key in enumerate(("zeros", "fat_eps", "flat")):
         values = [r[key] or 0.0 for r in report.records]
         bars.bar([i + (k - 1) * width for i in range(len(names))], values, width, label=key)
-    bars.set_xticks(range(len(names)), [_short(n) for n in names], rotation=45, ha="right",
-                    fontsize=7)
+    bars.set_xticks(
+        range(len(names)), [_short(n) for n in names], rotation=45, ha="right", fontsize=7
+    )
     bars.set_ylabel("fraction of entries")
     bars.set_title("sparsity per site")
     bars.legend(fontsize=8)
     for name in names[:histograms]:
         inputs = report.samples[name][0]
         if inputs.numel():
-            hist.hist(inputs.numpy(), bins=120, histtype="step", density=True,
-                      label=_short(name))
+            hist.hist(inputs.numpy(), bins=120, histtype="step", density=True, label=_short(name))
     hist.set_yscale("log")
     hist.set_title("pre-activations (sampled)")
     hist.set_xlabel("x")
@@ -44,4 +44,4 @@ def plot_report(report: ProbeReport, output: Path, histograms: int = 6) -> Path:
 
 
 def _short(name: str, keep: int = 28) -> str:
-    return name if len(name) <= keep else "..." + name[-keep + 3:]
+    return name if len(name) <= keep else "..." + name[-keep + 3 :]
