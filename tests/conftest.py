@@ -37,7 +37,8 @@ def fresh_cache(monkeypatch, tmp_path):
 
 LOUD_SKIP = "NOT tested"  # in the reason of a skip that leaves a real part (database, browser) out
 REAL_PARTS = {"a live PostgreSQL server": "[postgresql]",
-              "headless Chromium": "_browser.py"}  # what ran -> how its tests are named
+              "headless Chromium": "_browser.py",
+              "all-MiniLM-L6-v2": "test_minilm.py"}  # what ran -> how its tests are named
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -80,3 +80,8 @@ class StoreError(ActlabError):
 
 class OutputError(ActlabError):
     """An output file or directory that cannot be written (permissions, full disk)."""
+
+
+class ModelError(ActlabError, ValueError):
+    """A model, or data for it, that a probe or a surgery cannot work with (no activation sites,
+    a selection that matches nothing, a loss that is not finite, mismatched calibration data)."""

@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from actlab.bench.acts import ActChoice
 from actlab.bench.data import locate
 from actlab.bench.models import GPT
-from actlab.bench.task import Context, Metric, Outcome, Published, Task
+from actlab.bench.task import Context, Curves, Metric, Outcome, Published, Task
 from actlab.bench.training import check_finite, logging_steps
 from actlab.errors import DataError
 
@@ -81,7 +81,15 @@ def data_file(data_dir: Path | None) -> Path:
 
 
 def run(model: str, act: ActChoice, config: Config, context: Context) -> Outcome:
-    train, val, vocab = corpus(data_file(context.data_dir))
+    net, curves = train(act, config, context)
+    val_loss = curves["val_loss"][-1][1]
+    return Outcome({"val_loss": val_loss, "val_bpc": val_loss / math.log(2),
+                    "train_loss": curves["train_loss"][-1][1]}, curves)
+
+
+def train(act: ActChoice, config: Config, context: Context) -> tuple[GPT, Curves]:
+    """A GPT with ``act`` in its feed-forward blocks, trained; its loss curves."""
+    train_tokens, val, vocab = corpus(data_file(context.data_dir))
     net = GPT(vocab, config.context, config.layers, config.heads, config.width,
               act.feed_forward)
     net.to(context.device)
@@ -92,11 +100,11 @@ def run(model: str, act: ActChoice, config: Config, context: Context) -> Outcome
                                   lr=config.lr, betas=(0.9, 0.99))
     generator = context.generator()
     log_at = logging_steps(config.steps, config.points)
-    curves: dict[str, list[tuple[int, float]]] = {"train_loss": [], "val_loss": []}
+    curves: Curves = {"train_loss": [], "val_loss": []}
     for step in range(1, config.steps + 1):
         for group in optimizer.param_groups:
             group["lr"] = learning_rate(step, config)
-        x, y = (t.to(context.device) for t in batch(train, config, generator))
+        x, y = (t.to(context.device) for t in batch(train_tokens, config, generator))
         loss = F.cross_entropy(net(x).flatten(0, 1), y.flatten())
         value = check_finite(loss, step)
         optimizer.zero_grad(set_to_none=True)
@@ -106,9 +114,7 @@ def run(model: str, act: ActChoice, config: Config, context: Context) -> Outcome
         if step in log_at:
             curves["train_loss"].append((step, value))
             curves["val_loss"].append((step, evaluate(net, val, config, context)))
-    val_loss = curves["val_loss"][-1][1]
-    return Outcome({"val_loss": val_loss, "val_bpc": val_loss / math.log(2),
-                    "train_loss": curves["train_loss"][-1][1]}, curves)
+    return net, curves
 
 
 def evaluate(net: GPT, tokens: torch.Tensor, config: Config, context: Context) -> float:
