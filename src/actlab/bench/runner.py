@@ -108,7 +108,7 @@ def execute(spec: RunSpec) -> RunRecord:
         log.debug("run %s failed\n%s", spec.key, traceback.format_exc())
     return RunRecord(spec.key, spec.suite, asdict(spec.config), status, reason,
                      task.primary.name, metrics, curves, time.perf_counter() - start,
-                     environment(spec))
+                     environment(spec), spec.act.formula)
 
 
 def environment(spec: RunSpec) -> dict[str, Any]:
@@ -143,10 +143,12 @@ def sweep(specs: Sequence[RunSpec], store: Store, *, backend: Backend = "local",
     """Run every spec whose key is not in ``store`` yet and record each result as it arrives.
 
     Completed runs (ok or failed) are skipped, so an interrupted sweep resumes where it stopped.
+    A formula that is not built in must not be stored under its name with another text.
     """
     check_backend(backend, workers)
     workers = workers or os.cpu_count() or 1
     unique = list(dict.fromkeys(specs))
+    store.check_formulas({s.act.name: s.act.formula for s in unique if s.act.formula})
     done = store.completed(s.key for s in unique)
     pending = [s for s in unique if s.key not in done]
     progress = Progress(total=len(unique), skipped=len(unique) - len(pending))

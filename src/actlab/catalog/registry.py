@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 
+from actlab.catalog.identify import Match, nearest, warn_if_rediscovered
 from actlab.catalog.spec import Param, Spec
 from actlab.errors import SpecError, UnknownNameError
 
@@ -117,6 +118,8 @@ def define(formula: str, name: str | None = None, **params: float) -> Spec:
     """A user-defined Spec from formula text; registered when ``name`` is given.
 
     Every keyword is a parameter with its default value (trainable with ``learnable=True``).
+    A formula equal to a catalog entry (see :func:`identify`) warns with
+    :class:`~actlab.catalog.identify.RediscoveryWarning`.
 
     >>> spec = define("x * tanh(softplus(beta * x))", beta=1.0)
     >>> spec.params[0].name, spec.family
@@ -130,7 +133,19 @@ def define(formula: str, name: str | None = None, **params: float) -> Spec:
         properties=None,
         params=tuple(Param(k, float(v), learnable=True) for k, v in params.items()),
     )
+    warn_if_rediscovered(spec, CATALOG.catalog())
     return register(spec) if name is not None else spec
+
+
+def identify(formula: str | Spec, top: int = 5, **params: float) -> list[Match]:
+    """The ``top`` catalog entries nearest to ``formula`` (``params`` are its parameters with
+    their values), equal ones first, then by sup-norm distance on [-6, 6] after fitting each
+    entry's parameters.
+
+    >>> [(m.label, m.verdict) for m in identify("max(x, 0)**2", top=1)]
+    [('relu_squared', 'equal (symbolic)')]
+    """
+    return nearest(formula, CATALOG.catalog(), top, **params)
 
 
 def _reduce(spec: Spec) -> tuple:
