@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+import sympy
 import torch
 
 from actlab.catalog.identify import elementary
@@ -182,7 +183,11 @@ class Candidate:
 
     def rejection(self) -> str | None:
         """Why this candidate is not worth training, or None: non-finite on [-6, 6] in float64
-        or float32, exploding growth, zero gradient almost everywhere, a non-finite gradient."""
+        or float32, exploding growth, zero gradient almost everywhere, a non-finite gradient,
+        a periodic function of an exponentially growing argument (it oscillates ever faster, and
+        its limits at infinity cannot be evaluated)."""
+        if _periodic_of_exponential(self.parsed.expr):
+            return "periodic function of an exponential"
         if not np.isfinite(self.values).all():
             return "non-finite on [-6, 6]"
         if not np.isfinite(_values(self.function, SAMPLE, torch.float32)).all():
@@ -199,6 +204,13 @@ class Candidate:
         if (g.abs() < 1e-8).double().mean() >= FLAT_FRACTION:
             return "zero gradient almost everywhere"
         return None
+
+
+def _periodic_of_exponential(expr: sympy.Expr) -> bool:
+    periodic = (sympy.sin, sympy.cos, sympy.tan)
+    growing = (sympy.exp, sympy.sinh, sympy.cosh)
+    return any(isinstance(node, periodic) and node.args[0].has(*growing)
+               for node in sympy.preorder_traversal(elementary(expr)))
 
 
 def _values(function: Callable[..., list[torch.Tensor]], x: torch.Tensor, dtype: torch.dtype

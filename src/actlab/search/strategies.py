@@ -132,7 +132,7 @@ class RegularizedEvolution(Strategy):
 
 @dataclass
 class SurrogateSearch(Strategy):
-    initial: int = 10
+    initial: int = 8
     pool: int = 200
     k: int = 5
     _features: dict[str, np.ndarray] = field(default_factory=dict, init=False)
