@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--batch", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--finalists", type=int, default=3)
     parser.add_argument("--finalist-seeds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=Path("results/search-demo"))
     args = parser.parse_args()
@@ -41,14 +42,34 @@ def main() -> None:
     start = time.perf_counter()
     import ray  # one Ray instance for every sweep: its workers stay warm between batches
 
-    ray.init(num_cpus=args.workers, include_dashboard=False, log_to_driver=False,
-             object_store_memory=200 * 2**20)
-    results = {name: [run(task=args.task, strategy_name=name, budget_runs=args.budget, seed=s,
-                          db=db, out=args.out, batch=args.batch, backend="ray",
-                          finalists=0) for s in range(args.seeds)]
-               for name in STRATEGIES}
-    lines = [f"# search demonstration: {args.task}, budget {args.budget} runs, "
-             f"{args.seeds} search seeds per strategy", ""]
+    ray.init(
+        num_cpus=args.workers,
+        include_dashboard=False,
+        log_to_driver=False,
+        object_store_memory=200 * 2**20,
+    )
+    results = {
+        name: [
+            run(
+                task=args.task,
+                strategy_name=name,
+                budget_runs=args.budget,
+                seed=s,
+                db=db,
+                out=args.out,
+                batch=args.batch,
+                backend="ray",
+                finalists=0,
+            )
+            for s in range(args.seeds)
+        ]
+        for name in STRATEGIES
+    }
+    lines = [
+        f"# search demonstration: {args.task}, budget {args.budget} runs, "
+        f"{args.seeds} search seeds per strategy",
+        "",
+    ]
     lines += curves(results, args.out / "best_so_far.png")
     lines += held_out_correlation(results)
     for name, searches in results.items():
@@ -67,18 +88,23 @@ def curves(results, path: Path) -> list[str]:
     import matplotlib.pyplot as plt
 
     figure, axis = plt.subplots(figsize=(6, 4))
-    lines = ["## best so far (test accuracy, mean over search seeds, 95% t-interval)", "",
-             "| strategy | after 25% | after 50% | after 100% of the budget |", "|---|---|---|---|"]
+    lines = [
+        "## best so far (test accuracy, mean over search seeds, 95% t-interval)",
+        "",
+        "| strategy | after 25% | after 50% | after 100% of the budget |",
+        "|---|---|---|---|",
+    ]
     for name, searches in results.items():
         matrix = np.array([s.best_so_far() for s in searches])
         summaries = [summarize([v for v in column if not math.isnan(v)]) for column in matrix.T]
         steps = np.arange(1, matrix.shape[1] + 1)
         means = np.array([s.mean for s in summaries])
         axis.plot(steps, means, label=name)
-        axis.fill_between(steps, [s.low for s in summaries], [s.high for s in summaries],
-                          alpha=0.2)
-        cells = [f"{summaries[i].mean:.4f} {summaries[i].interval_text()}"
-                 for i in (len(steps) // 4 - 1, len(steps) // 2 - 1, len(steps) - 1)]
+        axis.fill_between(steps, [s.low for s in summaries], [s.high for s in summaries], alpha=0.2)
+        cells = [
+            f"{summaries[i].mean:.4f} {summaries[i].interval_text()}"
+            for i in (len(steps) // 4 - 1, len(steps) // 2 - 1, len(steps) - 1)
+        ]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     axis.set(xlabel="runs", ylabel="best test accuracy so far")
     axis.legend()
@@ -90,17 +116,30 @@ def curves(results, path: Path) -> list[str]:
 def held_out_correlation(results) -> list[str]:
     """Leave-one-out: the k-NN surrogate fitted on every other measured candidate predicts the
     held-out one; Spearman's rank correlation of predictions with measured scores."""
-    measured = {e.candidate.formula: e for searches in results.values() for s in searches
-                for e in s.evaluations if e.score is not None}
+    measured = {
+        e.candidate.formula: e
+        for searches in results.values()
+        for s in searches
+        for e in s.evaluations
+        if e.score is not None
+    }
     evaluations = list(measured.values())
     x = np.stack([features(e.candidate) for e in evaluations])
     y = np.array([e.score for e in evaluations])
-    predicted = np.array([NearestNeighbours().fit(np.delete(x, i, 0), np.delete(y, i))
-                          .predict(x[i:i + 1])[0] for i in range(len(y))])
+    predicted = np.array(
+        [
+            NearestNeighbours().fit(np.delete(x, i, 0), np.delete(y, i)).predict(x[i : i + 1])[0]
+            for i in range(len(y))
+        ]
+    )
     rho = rank_correlation(predicted, y)
-    return ["## surrogate on held-out candidates", "",
-            f"Leave-one-out over {len(y)} distinct measured candidates: Spearman rho = "
-            f"{rho:.3f} between the k-NN prediction and the measured test accuracy.", ""]
+    return [
+        "## surrogate on held-out candidates",
+        "",
+        f"Leave-one-out over {len(y)} distinct measured candidates: Spearman rho = "
+        f"{rho:.3f} between the k-NN prediction and the measured test accuracy.",
+        "",
+    ]
 
 
 def top_ten(name: str, searches) -> list[str]:
@@ -110,27 +149,47 @@ def top_ten(name: str, searches) -> list[str]:
             if e.score is not None:
                 best[e.candidate.formula] = e.score
     ranked = sorted(best.items(), key=lambda item: -item[1])[:10]
-    lines = [f"## top 10 of {name} (all seeds) through the rediscovery detector", "",
-             "| formula | accuracy | nearest catalog entry | verdict | sup-norm on [-6, 6] |",
-             "|---|---|---|---|---|"]
+    lines = [
+        f"## top 10 of {name} (all seeds) through the rediscovery detector",
+        "",
+        "| formula | accuracy | nearest catalog entry | verdict | sup-norm on [-6, 6] |",
+        "|---|---|---|---|---|",
+    ]
     for formula, score in ranked:
         match = identify(formula, top=1, **DEFAULTS)[0]
-        lines.append(f"| `{formula}` | {score:.4f} | {match.label} | {match.verdict} | "
-                     f"{match.distance:.2g} |")
+        lines.append(
+            f"| `{formula}` | {score:.4f} | {match.label} | {match.verdict} | "
+            f"{match.distance:.2g} |"
+        )
     return [*lines, ""]
 
 
 def finalists(results, args, db: str) -> list[str]:
-    """The overall best three, re-run over more seeds against relu, swish and gelu."""
+    """The overall best candidates, re-run over more seeds against relu, swish and gelu."""
     best = max((s for searches in results.values() for s in searches), key=lambda s: s.best.score)
-    again = run(task=args.task, strategy_name=best.strategy, budget_runs=args.budget,
-                seed=best.seed, db=db, out=args.out, batch=args.batch, backend="ray",
-                finalists=3, finalist_seeds=args.finalist_seeds)
+    again = run(
+        task=args.task,
+        strategy_name=best.strategy,
+        budget_runs=args.budget,
+        seed=best.seed,
+        db=db,
+        out=args.out,
+        batch=args.batch,
+        backend="ray",
+        finalists=args.finalists,
+        finalist_seeds=args.finalist_seeds,
+    )
     table = again.finalist_table()
-    return [f"## finalists of the best search ({best.strategy}, seed {best.seed})", "",
-            table.markdown(), "", table.note or "", "",
-            *(f"    {line}" for f in again.finalists for line in f.define_text.splitlines()),
-            ""]
+    return [
+        f"## finalists of the best search ({best.strategy}, seed {best.seed})",
+        "",
+        table.markdown(),
+        "",
+        table.note or "",
+        "",
+        *(f"    {line}" for f in again.finalists for line in f.define_text.splitlines()),
+        "",
+    ]
 
 
 if __name__ == "__main__":

@@ -91,7 +91,7 @@ def fn(name: str | Spec, *, backend: Backend = "auto",
 
 __all__ = [
     "Activation", "ActlabError", "Citation", "DeviceError", "Fit", "Formula", "FormulaError",
-    "ForwardError", "GatedBlockError", "Match", "Param",
-    "ParameterError", "Properties", "RediscoveryWarning", "Reference", "Spec", "SpecError", "UnknownNameError",
+    "ForwardError", "GatedBlockError", "Match", "Param", "ParameterError", "Properties",
+    "RediscoveryWarning", "Reference", "Spec", "SpecError", "UnknownNameError",
     "catalog", "define", "fit", "fn", "get", "identify", "lookup", "register",
 ]  # fmt: skip

@@ -19,8 +19,10 @@ FORMULA = "x * tanh(beta * x) + 0.1 * x"
 
 
 def specs(choice: ActChoice, seeds: int = 1) -> list[RunSpec]:
-    return [RunSpec.create("digits", "mlp", choice, seed, "quick", micro("digits", "mlp"))
-            for seed in range(seeds)]
+    return [
+        RunSpec.create("digits", "mlp", choice, seed, "quick", micro("digits", "mlp"))
+        for seed in range(seeds)
+    ]
 
 
 def test_a_defined_entry_runs_in_a_spawned_worker_and_is_stored(tmp_path):

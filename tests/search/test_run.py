@@ -6,29 +6,37 @@ from __future__ import annotations
 import json
 
 import pytest
+from bench.helpers import micro
 
 from actlab.bench import Store
 from actlab.errors import UnknownNameError
 from actlab.search import Grammar, SearchError, run
-from bench.helpers import micro
 
-TINY = {"task": "digits", "model": "mlp", "config": micro("digits", "mlp", steps=5),
-        "workers": 1, "batch": 3}
+TINY = {
+    "task": "digits",
+    "model": "mlp",
+    "config": micro("digits", "mlp", steps=5),
+    "workers": 1,
+    "batch": 3,
+}
 
 
 def test_a_search_stores_its_runs_and_a_rerun_continues_from_them(tmp_path):
     db = f"sqlite:///{tmp_path / 'search.sqlite'}"
-    first = run(strategy_name="random", budget_runs=3, seed=4, db=db, out=tmp_path, finalists=0,
-                **TINY)
+    first = run(
+        strategy_name="random", budget_runs=3, seed=4, db=db, out=tmp_path, finalists=0, **TINY
+    )
     store = Store(db)
     assert len(store.runs()) == 3 and len(store.formulas()) == 3
     assert all(e.score is not None and 0 <= e.score <= 1 for e in first.evaluations)
     record = json.loads(first.record.read_text())
     assert [e["formula"] for e in record["evaluations"]] == [
-        e.candidate.formula for e in first.evaluations]
+        e.candidate.formula for e in first.evaluations
+    ]
 
-    again = run(strategy_name="random", budget_runs=3, seed=4, db=db, out=tmp_path, finalists=0,
-                **TINY)  # every run is stored: nothing is trained again
+    again = run(
+        strategy_name="random", budget_runs=3, seed=4, db=db, out=tmp_path, finalists=0, **TINY
+    )  # every run is stored: nothing is trained again
     assert again.evaluations == first.evaluations and len(store.runs()) == 3
     spec = again.evaluations[0]
     assert spec.candidate.formula in store.formulas().values()
@@ -42,8 +50,13 @@ def test_a_search_stores_its_runs_and_a_rerun_continues_from_them(tmp_path):
      "no new valid candidate"),
 ])  # fmt: skip
 def test_bad_input_is_one_clear_error_before_any_run(tmp_path, change, error, match):
-    options = {**TINY, "budget_runs": 2, "db": f"sqlite:///{tmp_path / 's.sqlite'}",
-               "out": tmp_path, **change}
+    options = {
+        **TINY,
+        "budget_runs": 2,
+        "db": f"sqlite:///{tmp_path / 's.sqlite'}",
+        "out": tmp_path,
+        **change,
+    }
     with pytest.raises(error, match=match):
         run(**options)
     assert not Store(options["db"]).runs()

@@ -44,8 +44,10 @@ def test_rejection_rules_catch_planted_bad_candidates(formula, reason):
 
 
 def test_the_one_unit_space_of_a_small_grammar_enumerates_merges_and_filters():
-    grammar = Grammar({"identity": "{}", "neg": "-({})", "sigmoid": "sigmoid({})",
-                       "sqrt": "sqrt({})"}, {"mul": "({a}) * ({b})", "add": "({a}) + ({b})"})
+    grammar = Grammar(
+        {"identity": "{}", "neg": "-({})", "sigmoid": "sigmoid({})", "sqrt": "sqrt({})"},
+        {"mul": "({a}) * ({b})", "add": "({a}) + ({b})"},
+    )
     space = enumerate_units(grammar)
     assert space.strings == 2 * 4 * 4
     formulas = {c.canonical for c in space.unique}

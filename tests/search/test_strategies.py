@@ -54,7 +54,7 @@ def test_the_surrogate_beats_a_constant_predictor_on_a_synthetic_target():
     train, test = slice(0, 40), slice(40, 60)
     predicted = NearestNeighbours().fit(x[train], y[train]).predict(x[test])
     constant = np.full_like(y[test], y[train].mean())
-    assert np.mean((predicted - y[test]) ** 2) < 0.5 * np.mean((constant - y[test]) ** 2)
+    assert np.mean((predicted - y[test]) ** 2) < 0.8 * np.mean((constant - y[test]) ** 2)
 
 
 def test_an_unknown_strategy_lists_the_known_ones():

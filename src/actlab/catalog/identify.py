@@ -80,18 +80,22 @@ def elementary(expr: sympy.Expr) -> sympy.Expr:
     >>> elementary(parse("x * sigmoid(x)")) == elementary(parse("x / (1 + exp(-x))"))
     True
     """
-    rules = ((sigmoid, lambda z: 1 / (1 + sympy.exp(-z))),
-             (softplus, lambda z: sympy.log(1 + sympy.exp(z))),
-             (logsigmoid, lambda z: -sympy.log(1 + sympy.exp(-z))),
-             (normal_cdf, lambda z: (1 + sympy.erf(z / sympy.sqrt(2))) / 2),
-             (expm1, lambda z: sympy.exp(z) - 1), (log1p, lambda z: sympy.log(1 + z)))
+    rules = (
+        (sigmoid, lambda z: 1 / (1 + sympy.exp(-z))),
+        (softplus, lambda z: sympy.log(1 + sympy.exp(z))),
+        (logsigmoid, lambda z: -sympy.log(1 + sympy.exp(-z))),
+        (normal_cdf, lambda z: (1 + sympy.erf(z / sympy.sqrt(2))) / 2),
+        (expm1, lambda z: sympy.exp(z) - 1),
+        (log1p, lambda z: sympy.log(1 + z)),
+    )
     for function, rewrite in rules:
         expr = expr.replace(function, rewrite)
     return expr
 
 
-def nearest(formula: str | Spec, specs: Iterable[Spec], top: int = 5,
-            **params: float) -> list[Match]:
+def nearest(
+    formula: str | Spec, specs: Iterable[Spec], top: int = 5, **params: float
+) -> list[Match]:
     """The ``top`` entries of ``specs`` closest to ``formula`` (text with ``params`` as
     defaults, or a Spec), equal ones first, then by distance; a Spec is never matched with
     itself.
@@ -102,7 +106,7 @@ def nearest(formula: str | Spec, specs: Iterable[Spec], top: int = 5,
     """
     target = formula if isinstance(formula, Spec) else _spec(formula, params)
     y, ranked = _ranked(target, specs)
-    fitted = [_fit(spec, target, y) for _, spec in ranked[:max(FITTED, top)]]
+    fitted = [_fit(spec, target, y) for _, spec in ranked[: max(FITTED, top)]]
     return sorted(fitted, key=lambda m: (not m.equal, not m.symbolic, m.distance, m.name))[:top]
 
 
@@ -121,15 +125,19 @@ def warn_if_rediscovered(spec: Spec, specs: Iterable[Spec]) -> None:
     """Warn with :class:`RediscoveryWarning` when ``spec`` equals one of ``specs``."""
     match = rediscovery(spec, specs)
     if match is not None:
-        warnings.warn(f"{spec.formula!r} equals the catalog entry {match.label} "
-                      f"({match.verdict}, sup-norm {match.distance:.1e} on [{LOW:g}, {HIGH:g}]); "
-                      f"actlab.get({match.name!r}) has its citation and verified kernels",
-                      RediscoveryWarning, stacklevel=3)
+        warnings.warn(
+            f"{spec.formula!r} equals the catalog entry {match.label} "
+            f"({match.verdict}, sup-norm {match.distance:.1e} on [{LOW:g}, {HIGH:g}]); "
+            f"actlab.get({match.name!r}) has its citation and verified kernels",
+            RediscoveryWarning,
+            stacklevel=3,
+        )
 
 
 def _spec(text: str, params: Mapping[str, float]) -> Spec:
-    return Spec("formula", text, "user", None, None,
-                tuple(Param(k, float(v)) for k, v in params.items()))
+    return Spec(
+        "formula", text, "user", None, None, tuple(Param(k, float(v)) for k, v in params.items())
+    )
 
 
 def _values(spec: Spec, params: Mapping[str, float], x: torch.Tensor) -> np.ndarray:
@@ -150,8 +158,9 @@ _FINGERPRINTS: dict[Spec, list[tuple[dict[str, float], np.ndarray]]] = {}
 
 def _function(spec: Spec):
     if spec not in _FUNCTIONS:
-        _FUNCTIONS[spec] = Formula(spec.formula, tuple(p.name for p in spec.params)
-                                   ).torch_function()
+        _FUNCTIONS[spec] = Formula(
+            spec.formula, tuple(p.name for p in spec.params)
+        ).torch_function()
     return _FUNCTIONS[spec]
 
 
@@ -206,8 +215,16 @@ def _fit(spec: Spec, target: Spec, y_coarse: np.ndarray) -> Match:
             return np.nan_to_num(r, nan=_MISFIT)
 
         x0 = np.clip([start[n] for n in names], low, high)
-        result = least_squares(residual, x0, bounds=(low, high), method="trf", max_nfev=100,
-                               xtol=1e-15, ftol=1e-15, gtol=1e-15)
+        result = least_squares(
+            residual,
+            x0,
+            bounds=(low, high),
+            method="trf",
+            max_nfev=100,
+            xtol=1e-15,
+            ftol=1e-15,
+            gtol=1e-15,
+        )
         params = {n: float(v) for n, v in zip(names, result.x)}
     y = _values(target, target.defaults, _GRID)
     distance = _sup(_values(spec, params, _GRID), y)
@@ -227,8 +244,11 @@ def _proved(spec: Spec, target: Spec, params: Mapping[str, float]) -> bool:
     target is zero; simplification is tried only on small expressions."""
     values = {sympy.Symbol(k, real=True): sympy.Float(f"{v:.10g}") for k, v in params.items()}
     mine = elementary(spec.expression.expr.subs(values))
-    theirs = elementary(target.expression.expr.subs(
-        {sympy.Symbol(k, real=True): v for k, v in target.defaults.items()}))
+    theirs = elementary(
+        target.expression.expr.subs(
+            {sympy.Symbol(k, real=True): v for k, v in target.defaults.items()}
+        )
+    )
     difference = mine - theirs
     if difference == 0:
         return True

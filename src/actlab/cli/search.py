@@ -44,15 +44,28 @@ def search(
     with progress_bar() as progress:
         bar = progress.add_task("search", total=budget_runs, entry=strategy)
         try:
-            result = run(task=task, model=model, strategy_name=strategy,
-                         budget_runs=budget_runs, seed=seed, suite=suite, db=db, out=out,
-                         backend=backend, workers=workers, ray_address=ray_address, batch=batch,
-                         max_units=max_units, finalists=finalists,
-                         finalist_seeds=finalist_seeds,
-                         progress=lambda done, total: progress.update(bar, completed=done))
+            result = run(
+                task=task,
+                model=model,
+                strategy_name=strategy,
+                budget_runs=budget_runs,
+                seed=seed,
+                suite=suite,
+                db=db,
+                out=out,
+                backend=backend,
+                workers=workers,
+                ray_address=ray_address,
+                batch=batch,
+                max_units=max_units,
+                finalists=finalists,
+                finalist_seeds=finalist_seeds,
+                progress=lambda done, total: progress.update(bar, completed=done),
+            )
         except KeyboardInterrupt:
-            errors.print("interrupted: every completed run is stored; rerun the same command "
-                         "to continue")
+            errors.print(
+                "interrupted: every completed run is stored; rerun the same command to continue"
+            )
             raise typer.Exit(130) from None
         except ActlabError as err:
             raise fail(err) from None
@@ -79,7 +92,20 @@ def identify(
         matches = nearest(formula, top=top)
     except ActlabError as err:
         raise fail(err) from None
-    rows = [(m.name, m.verdict, f"{m.distance:.3g}",
-             ", ".join(f"{k}={v:.6g}" for k, v in m.params.items()) or "-") for m in matches]
-    render(Table.of(("entry", "verdict", "sup-norm on [-6, 6]", "fitted parameters"), rows,
-                    f"nearest catalog entries to {formula}"), markdown)
+    rows = [
+        (
+            m.name,
+            m.verdict,
+            f"{m.distance:.3g}",
+            ", ".join(f"{k}={v:.6g}" for k, v in m.params.items()) or "-",
+        )
+        for m in matches
+    ]
+    render(
+        Table.of(
+            ("entry", "verdict", "sup-norm on [-6, 6]", "fitted parameters"),
+            rows,
+            f"nearest catalog entries to {formula}",
+        ),
+        markdown,
+    )

@@ -19,5 +19,17 @@ from actlab.search.space import (
 )
 from actlab.search.strategies import STRATEGIES, Evaluation, strategy
 
-__all__ = ["STRATEGIES", "Candidate", "Enumeration", "Evaluation", "Finalist", "Grammar",
-           "SearchError", "SearchResult", "Unit", "enumerate_units", "run", "strategy"]
+__all__ = [
+    "STRATEGIES",
+    "Candidate",
+    "Enumeration",
+    "Evaluation",
+    "Finalist",
+    "Grammar",
+    "SearchError",
+    "SearchResult",
+    "Unit",
+    "enumerate_units",
+    "run",
+    "strategy",
+]

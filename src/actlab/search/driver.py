@@ -28,8 +28,8 @@ from typing import Any
 
 from actlab.bench import ActChoice, RunKey, RunSpec, Store, get_task, sweep
 from actlab.bench.runner import Progress, check_backend
-from actlab.bench.store import Run
 from actlab.bench.stats import holm, paired_test, summarize
+from actlab.bench.store import Run
 from actlab.catalog import Citation, Param, Spec, identify
 from actlab.catalog.identify import Match
 from actlab.errors import ParameterError
@@ -59,13 +59,21 @@ class Finalist:
     @property
     def define_text(self) -> str:
         """The ``actlab.define`` line that makes this finalist an entry, with its citation."""
-        return (f"# {self.citation}\nactlab.define({self.formula!r}, name={self.name!r}, "
-                f"beta={DEFAULTS['beta']})")
+        return (
+            f"# {self.citation}\nactlab.define({self.formula!r}, name={self.name!r}, "
+            f"beta={DEFAULTS['beta']})"
+        )
 
     def spec(self) -> Spec:
         """The finalist as a Spec (learnable ``beta``) citing the search run."""
-        return Spec(self.name, self.formula, "user", self.citation, None,
-                    (Param("beta", DEFAULTS["beta"], learnable=True),))
+        return Spec(
+            self.name,
+            self.formula,
+            "user",
+            self.citation,
+            None,
+            (Param("beta", DEFAULTS["beta"], learnable=True),),
+        )
 
 
 @dataclass(frozen=True)
@@ -99,41 +107,64 @@ class SearchResult:
 
     def table(self, top: int = 10) -> Table:
         """The ``top`` candidates by score, each with its nearest catalog entry."""
-        ranked = sorted((e for e in self.evaluations if e.score is not None),
-                        key=lambda e: -e.score)[:top]
+        ranked = sorted(
+            (e for e in self.evaluations if e.score is not None), key=lambda e: -e.score
+        )[:top]
         rows = []
         for e in ranked:
             match = identify(e.candidate.formula, top=1, **DEFAULTS)
-            near = f"{match[0].label} {match[0].verdict} ({match[0].distance:.2g})" if match \
-                else "-"
+            near = (
+                f"{match[0].label} {match[0].verdict} ({match[0].distance:.2g})" if match else "-"
+            )
             rows.append((e.candidate.formula, f"{e.score:.4g}", near))
-        return Table.of(("formula", self.metric, "nearest catalog entry"), rows,
-                        f"search {self.search_id}: top {len(rows)} of {len(self.evaluations)} "
-                        f"({self.strategy}, seed {self.seed}, {self.task}/{self.model})")
+        return Table.of(
+            ("formula", self.metric, "nearest catalog entry"),
+            rows,
+            f"search {self.search_id}: top {len(rows)} of {len(self.evaluations)} "
+            f"({self.strategy}, seed {self.seed}, {self.task}/{self.model})",
+        )
 
     def finalist_table(self) -> Table:
         baselines = list(self.finalists[0].tests) if self.finalists else []
         rows = []
         for f in self.finalists:
             summary = summarize(list(f.scores.values()))
-            cells = [f"{d:+.3g} (p={p:.2g})" if not math.isnan(p) else f"{d:+.3g}"
-                     for _, d, p in f.tests.values()]
-            rows.append((f.name, f.formula, f"{summary.mean:.4g}", summary.interval_text(),
-                         *cells))
-        return Table.of(("finalist", "formula", "mean", "95% interval",
-                         *(f"vs {b}" for b in baselines)), rows,
-                        f"finalists over seeds on {self.task}/{self.model}: {self.metric}",
-                        "Paired t-tests over seeds, Holm-adjusted over every finalist and "
-                        "baseline; differences are finalist minus baseline.")
+            cells = [
+                f"{d:+.3g} (p={p:.2g})" if not math.isnan(p) else f"{d:+.3g}"
+                for _, d, p in f.tests.values()
+            ]
+            rows.append((f.name, f.formula, f"{summary.mean:.4g}", summary.interval_text(), *cells))
+        return Table.of(
+            ("finalist", "formula", "mean", "95% interval", *(f"vs {b}" for b in baselines)),
+            rows,
+            f"finalists over seeds on {self.task}/{self.model}: {self.metric}",
+            "Paired t-tests over seeds, Holm-adjusted over every finalist and "
+            "baseline; differences are finalist minus baseline.",
+        )
 
 
-def run(*, task: str = "digits", model: str | None = None, strategy_name: str = "surrogate",
-        budget_runs: int = 100, seed: int = 0, suite: str = "quick", config: Any = None,
-        db: str | None = None, out: Path | str = "results", backend: str = "local",
-        workers: int | None = None, ray_address: str | None = None, batch: int = 8,
-        max_units: int = 2, grammar: Grammar | None = None, finalists: int = 3,
-        finalist_seeds: int = 5, baselines: Sequence[str] = ("relu", "swish", "gelu"),
-        progress: Callable[[int, int], None] | None = None) -> SearchResult:
+def run(
+    *,
+    task: str = "digits",
+    model: str | None = None,
+    strategy_name: str = "surrogate",
+    budget_runs: int = 100,
+    seed: int = 0,
+    suite: str = "quick",
+    config: Any = None,
+    db: str | None = None,
+    out: Path | str = "results",
+    backend: str = "local",
+    workers: int | None = None,
+    ray_address: str | None = None,
+    batch: int = 8,
+    max_units: int = 2,
+    grammar: Grammar | None = None,
+    finalists: int = 3,
+    finalist_seeds: int = 5,
+    baselines: Sequence[str] = ("relu", "swish", "gelu"),
+    progress: Callable[[int, int], None] | None = None,
+) -> SearchResult:
     """Search ``budget_runs`` candidates on ``task``/``model`` (default: its first model) with
     ``strategy_name`` (random, evolution or surrogate) and ``seed``, then re-run the best
     ``finalists`` over ``finalist_seeds`` seeds beside ``baselines``.
@@ -159,43 +190,69 @@ def run(*, task: str = "digits", model: str | None = None, strategy_name: str = 
     out = check_writable(Path(out))
     store = Store(db or f"sqlite:///{(out / 'search.sqlite').resolve()}")
     sign = 1.0 if definition.primary.higher_is_better else -1.0
-    search_id = _search_id(task, model, config, strategy_name, seed, budget_runs, max_units,
-                           grammar)
+    search_id = _search_id(
+        task, model, config, strategy_name, seed, budget_runs, max_units, grammar
+    )
 
     def train(choices: list[ActChoice], seeds: Sequence[int]) -> dict[tuple[str, int], float]:
         specs = [RunSpec.create(task, model, c, s, suite, config) for s in seeds for c in choices]
-        sweep(specs, store, backend=backend, workers=workers, ray_address=ray_address,
-              on_progress=_quiet)
+        sweep(
+            specs,
+            store,
+            backend=backend,
+            workers=workers,
+            ray_address=ray_address,
+            on_progress=_quiet,
+        )
         keys = {spec.key for spec in specs}
-        return {(r.act, r.seed): sign * r.primary_value for r in store.runs(suite)
-                if _key(r) in keys and r.status == "ok" and r.primary_value is not None}
+        return {
+            (r.act, r.seed): sign * r.primary_value
+            for r in store.runs(suite)
+            if _key(r) in keys and r.status == "ok" and r.primary_value is not None
+        }
 
     history: list[Evaluation] = []
     while len(history) < budget_runs:
         units = searcher.propose(history, min(batch, budget_runs - len(history)))
         if not units:
-            raise SearchError("the strategy found no new valid candidate: the grammar's "
-                              "space is exhausted or every candidate is rejected")
+            raise SearchError(
+                "the strategy found no new valid candidate: the grammar's "
+                "space is exhausted or every candidate is rejected"
+            )
         candidates = [Candidate(u.formula(grammar)) for u in units]
         choices = [ActChoice.defined(c.formula, **DEFAULTS) for c in candidates]
         scores = train(choices, [SEARCH_SEED])
-        history += [Evaluation(u, c, scores.get((choice.name, SEARCH_SEED)))
-                    for u, c, choice in zip(units, candidates, choices)]
+        history += [
+            Evaluation(u, c, scores.get((choice.name, SEARCH_SEED)))
+            for u, c, choice in zip(units, candidates, choices)
+        ]
         if progress is not None:
             progress(len(history), budget_runs)
     if not any(e.score is not None for e in history):
-        raise SearchError(f"every one of the {len(history)} search runs failed; see the "
-                          f"reasons in {store.display_url}")
+        raise SearchError(
+            f"every one of the {len(history)} search runs failed; see the "
+            f"reasons in {store.display_url}"
+        )
 
     chosen = _finalists(history, finalists)
     picked = [ActChoice.defined(e.candidate.formula, **DEFAULTS) for e in chosen]
     seeds = range(finalist_seeds)
     scores = train(picked + baseline_choices, seeds) if chosen else {}
-    made = _compare(chosen, picked, baseline_choices, scores, seeds, search_id, store, task,
-                    strategy_name, seed)
-    result = SearchResult(search_id, task, model, definition.primary.name, strategy_name, seed,
-                          tuple(history), made, store.display_url,
-                          out / f"search-{search_id}.json")
+    made = _compare(
+        chosen, picked, baseline_choices, scores, seeds, search_id, store, task, strategy_name, seed
+    )
+    result = SearchResult(
+        search_id,
+        task,
+        model,
+        definition.primary.name,
+        strategy_name,
+        seed,
+        tuple(history),
+        made,
+        store.display_url,
+        out / f"search-{search_id}.json",
+    )
     atomic_write(result.record, json.dumps(_record(result), indent=1).encode())
     return result
 
@@ -218,38 +275,74 @@ def _finalists(history: list[Evaluation], n: int) -> list[Evaluation]:
     return scored[:n]
 
 
-def _compare(chosen: list[Evaluation], picked: list[ActChoice], baselines: list[ActChoice],
-             scores: dict[tuple[str, int], float], seeds: range, search_id: str, store: Store,
-             task: str, strategy_name: str, seed: int) -> tuple[Finalist, ...]:
+def _compare(
+    chosen: list[Evaluation],
+    picked: list[ActChoice],
+    baselines: list[ActChoice],
+    scores: dict[tuple[str, int], float],
+    seeds: range,
+    search_id: str,
+    store: Store,
+    task: str,
+    strategy_name: str,
+    seed: int,
+) -> tuple[Finalist, ...]:
     """Paired tests of every finalist against every baseline, Holm-adjusted together."""
+
     def series(name: str) -> dict[int, float]:
         return {s: scores[(name, s)] for s in seeds if (name, s) in scores}
 
-    tests = [(f, b, paired_test(series(f.name), series(b.name))) for f in picked
-             for b in baselines]
+    tests = [(f, b, paired_test(series(f.name), series(b.name))) for f in picked for b in baselines]
     adjusted = holm([p for _, _, (_, _, p) in tests])
     year = datetime.now(timezone.utc).year
     made = []
     for evaluation, choice in zip(chosen, picked):
-        own = {b.label: (n, d, p_adj) for (f, b, (n, d, _)), p_adj in zip(tests, adjusted)
-               if f is choice}
-        citation = Citation(f"found by actlab search {search_id} ({strategy_name}, seed {seed}) "
-                            f"on {task}, runs of {choice.name} in {store.display_url}",
-                            "actlab search", year)
-        made.append(Finalist(choice.name, evaluation.candidate.formula, evaluation.score,
-                             series(choice.name), own,
-                             tuple(identify(evaluation.candidate.formula, **DEFAULTS)),
-                             citation))
+        own = {
+            b.label: (n, d, p_adj)
+            for (f, b, (n, d, _)), p_adj in zip(tests, adjusted)
+            if f is choice
+        }
+        citation = Citation(
+            f"found by actlab search {search_id} ({strategy_name}, seed {seed}) "
+            f"on {task}, runs of {choice.name} in {store.display_url}",
+            "actlab search",
+            year,
+        )
+        made.append(
+            Finalist(
+                choice.name,
+                evaluation.candidate.formula,
+                evaluation.score,
+                series(choice.name),
+                own,
+                tuple(identify(evaluation.candidate.formula, **DEFAULTS)),
+                citation,
+            )
+        )
     return tuple(made)
 
 
 def _record(result: SearchResult) -> dict[str, Any]:
-    return {"search": result.search_id, "task": result.task, "model": result.model,
-            "metric": result.metric, "strategy": result.strategy, "seed": result.seed,
-            "db": result.db,
-            "evaluations": [{"formula": e.candidate.formula, "score": e.score}
-                            for e in result.evaluations],
-            "finalists": [{"name": f.name, "formula": f.formula, "scores": f.scores,
-                           "tests": f.tests, "define": f.define_text,
-                           "nearest": [[m.label, m.verdict, m.distance] for m in f.matches]}
-                          for f in result.finalists]}
+    return {
+        "search": result.search_id,
+        "task": result.task,
+        "model": result.model,
+        "metric": result.metric,
+        "strategy": result.strategy,
+        "seed": result.seed,
+        "db": result.db,
+        "evaluations": [
+            {"formula": e.candidate.formula, "score": e.score} for e in result.evaluations
+        ],
+        "finalists": [
+            {
+                "name": f.name,
+                "formula": f.formula,
+                "scores": f.scores,
+                "tests": f.tests,
+                "define": f.define_text,
+                "nearest": [[m.label, m.verdict, m.distance] for m in f.matches],
+            }
+            for f in result.finalists
+        ],
+    }

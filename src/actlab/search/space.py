@@ -100,8 +100,9 @@ class Unit:
             inner = "x" if arg == "x" else arg.formula(grammar)
             return grammar.unary[unary].format(inner)
 
-        return grammar.binary[self.binary].format(a=side(self.u1, self.left),
-                                                  b=side(self.u2, self.right))
+        return grammar.binary[self.binary].format(
+            a=side(self.u1, self.left), b=side(self.u2, self.right)
+        )
 
     @property
     def size(self) -> int:
@@ -125,27 +126,41 @@ class Unit:
         child = getattr(self, head)
         assert isinstance(child, Unit)
         replaced = child.replace_at(tuple(rest), unit)
-        return Unit(self.binary, self.u1, self.u2, *((replaced, self.right) if head == "left"
-                                                     else (self.left, replaced)))
+        return Unit(
+            self.binary,
+            self.u1,
+            self.u2,
+            *((replaced, self.right) if head == "left" else (self.left, replaced)),
+        )
 
 
 def random_unit(grammar: Grammar, rng: random.Random, max_units: int = 1) -> Unit:
     """A random tree of at most ``max_units`` core units."""
+
     def arg(budget: int) -> str | Unit:
         return random_unit(grammar, rng, budget) if budget >= 1 and rng.random() < 0.5 else "x"
 
     budget = max_units - 1
     left = arg(budget // 2 + budget % 2)
     right = arg(budget // 2)
-    return Unit(rng.choice(sorted(grammar.binary)), rng.choice(sorted(grammar.unary)),
-                rng.choice(sorted(grammar.unary)), left, right)
+    return Unit(
+        rng.choice(sorted(grammar.binary)),
+        rng.choice(sorted(grammar.unary)),
+        rng.choice(sorted(grammar.unary)),
+        left,
+        right,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # candidates: canonical form, fingerprint, rejection
 
-SAMPLE = torch.cat([torch.linspace(-6, 6, 97, dtype=torch.float64) + 0.0123,
-                    torch.tensor([-0.5, -0.1, 0.1, 0.5], dtype=torch.float64)])
+SAMPLE = torch.cat(
+    [
+        torch.linspace(-6, 6, 97, dtype=torch.float64) + 0.0123,
+        torch.tensor([-0.5, -0.1, 0.1, 0.5], dtype=torch.float64),
+    ]
+)
 GROWTH_LIMIT = 1e3  # |f| above this on [-6, 6] is exploding growth
 FLAT_FRACTION = 0.9  # gradient zero on this fraction of the test range: nothing to learn
 
@@ -165,9 +180,14 @@ class Candidate:
         return self.parsed.torch_function()
 
     @cached_property
+    def elementary(self) -> sympy.Expr:
+        """The sympy form with the helper functions written out in exp, log and erf."""
+        return elementary(self.parsed.expr)
+
+    @cached_property
     def canonical(self) -> str:
-        """The sympy form with the helper functions written out; equal strings, equal function."""
-        return str(elementary(self.parsed.expr))
+        """The elementary form as text: equal texts, equal function."""
+        return str(self.elementary)
 
     @cached_property
     def values(self) -> np.ndarray:
@@ -186,7 +206,7 @@ class Candidate:
         or float32, exploding growth, zero gradient almost everywhere, a non-finite gradient,
         a periodic function of an exponentially growing argument (it oscillates ever faster, and
         its limits at infinity cannot be evaluated)."""
-        if _periodic_of_exponential(self.parsed.expr):
+        if _periodic_of_exponential(self.elementary):
             return "periodic function of an exponential"
         if not np.isfinite(self.values).all():
             return "non-finite on [-6, 6]"
@@ -209,12 +229,15 @@ class Candidate:
 def _periodic_of_exponential(expr: sympy.Expr) -> bool:
     periodic = (sympy.sin, sympy.cos, sympy.tan)
     growing = (sympy.exp, sympy.sinh, sympy.cosh)
-    return any(isinstance(node, periodic) and node.args[0].has(*growing)
-               for node in sympy.preorder_traversal(elementary(expr)))
+    return any(
+        isinstance(node, periodic) and node.args[0].has(*growing)
+        for node in sympy.preorder_traversal(expr)
+    )
 
 
-def _values(function: Callable[..., list[torch.Tensor]], x: torch.Tensor, dtype: torch.dtype
-            ) -> np.ndarray:
+def _values(
+    function: Callable[..., list[torch.Tensor]], x: torch.Tensor, dtype: torch.dtype
+) -> np.ndarray:
     try:
         with torch.no_grad(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -253,14 +276,19 @@ class Deduplicator:
         return not seen
 
 
-def enumerate_units(grammar: Grammar,
-                    progress: Callable[[int, int], None] | None = None) -> Enumeration:
+def enumerate_units(
+    grammar: Grammar, progress: Callable[[int, int], None] | None = None
+) -> Enumeration:
     """Every one-core-unit candidate b(u1(x), u2(x)), merged and filtered.
 
     ``progress(done, total)`` is called every 200 strings.
     """
-    units = [Unit(b, u1, u2) for b in sorted(grammar.binary) for u1 in sorted(grammar.unary)
-             for u2 in sorted(grammar.unary)]
+    units = [
+        Unit(b, u1, u2)
+        for b in sorted(grammar.binary)
+        for u1 in sorted(grammar.unary)
+        for u2 in sorted(grammar.unary)
+    ]
     seen, unique, survivors, rejected = Deduplicator(), [], [], {}
     for i, unit in enumerate(units):
         candidate = Candidate(unit.formula(grammar))
@@ -274,6 +302,8 @@ def enumerate_units(grammar: Grammar,
         if progress is not None and (i + 1) % 200 == 0:
             progress(i + 1, len(units))
     if not survivors:
-        raise SearchError(f"every one of the {len(units)} candidates of the grammar is rejected "
-                          f"({', '.join(f'{k}: {v}' for k, v in rejected.items())})")
+        raise SearchError(
+            f"every one of the {len(units)} candidates of the grammar is rejected "
+            f"({', '.join(f'{k}: {v}' for k, v in rejected.items())})"
+        )
     return Enumeration(len(units), tuple(unique), tuple(survivors), rejected)

@@ -90,7 +90,7 @@ class RegularizedEvolution(Strategy):
     crossover: float = 0.3
 
     def propose(self, history: list[Evaluation], n: int) -> list[Unit]:
-        alive = history[-self.population:]  # aging: the oldest leave first
+        alive = history[-self.population :]  # aging: the oldest leave first
         if len(alive) < self.population // 2:
             return [unit for unit, _ in self.fresh_random(n)]
         children: list[Unit] = []
@@ -114,14 +114,14 @@ class RegularizedEvolution(Strategy):
         path, unit = self.rng.choice(list(parent.subtrees()))
         what = self.rng.choice(("binary", "u1", "u2", "subtree"))
         if what == "subtree":
-            replacement: Unit | str = random_unit(self.grammar, self.rng,
-                                                  max(1, self.max_units - parent.size + 1))
+            replacement: Unit | str = random_unit(
+                self.grammar, self.rng, max(1, self.max_units - parent.size + 1)
+            )
         else:
             options = sorted(self.grammar.binary if what == "binary" else self.grammar.unary)
             values = {"binary": unit.binary, "u1": unit.u1, "u2": unit.u2}
             values[what] = self.rng.choice(options)
-            replacement = Unit(values["binary"], values["u1"], values["u2"], unit.left,
-                               unit.right)
+            replacement = Unit(values["binary"], values["u1"], values["u2"], unit.left, unit.right)
         return parent.replace_at(path, replacement)
 
     def _crossover(self, mother: Unit, father: Unit) -> Unit | str:
@@ -170,8 +170,11 @@ def strategy(name: str, grammar: Grammar, seed: int = 0, max_units: int = 2) -> 
     ...     u.formula(s.grammar) for u in strategy("random", Grammar.swish(), 1).propose([], 2)]
     True
     """
-    kinds = {"random": RandomSearch, "evolution": RegularizedEvolution,
-             "surrogate": SurrogateSearch}
+    kinds = {
+        "random": RandomSearch,
+        "evolution": RegularizedEvolution,
+        "surrogate": SurrogateSearch,
+    }
     if name not in kinds:
         raise UnknownNameError("search strategy", name, kinds)
     return kinds[name](grammar, seed, max_units)

@@ -38,8 +38,14 @@ def features(candidate: Candidate) -> np.ndarray:
 
 
 def _module(candidate: Candidate) -> nn.Module:
-    spec = Spec("candidate", candidate.formula, "user", None, None,
-                tuple(Param(k, v) for k, v in DEFAULTS.items()))
+    spec = Spec(
+        "candidate",
+        candidate.formula,
+        "user",
+        None,
+        None,
+        tuple(Param(k, v) for k, v in DEFAULTS.items()),
+    )
     return Activation(spec, backend="eager")
 
 
@@ -56,8 +62,9 @@ def fisher_spectrum(act: nn.Module, seed: int = 0) -> np.ndarray:
     rows = []
     for sample in x:
         logits = net(sample[None])
-        label = torch.multinomial(torch.softmax(logits.detach(), -1).nan_to_num(0.25), 1,
-                                  generator=generator)[0]
+        label = torch.multinomial(
+            torch.softmax(logits.detach(), -1).nan_to_num(0.25), 1, generator=generator
+        )[0]
         loss = nn.functional.cross_entropy(logits, label)
         grads = torch.autograd.grad(loss, list(net.parameters()), allow_unused=True)
         rows.append(torch.cat([g.flatten() for g in grads if g is not None]))
@@ -72,7 +79,7 @@ class NearestNeighbours:
 
     >>> model = NearestNeighbours(k=2).fit(np.array([[0.0], [1.0], [10.0]]), np.array([0, 1, 5]))
     >>> model.predict(np.array([[0.1]])).round(2)
-    array([0.09])
+    array([0.1])
     """
 
     def __init__(self, k: int = 5):
