@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from actlab.cli.app import app, console, errors, fail, progress_bar, render
+from actlab.cli.app import app, console, fail, interrupted, progress_bar, render
 from actlab.errors import ActlabError
 
 
@@ -63,10 +63,7 @@ def search(
                 progress=lambda done, total: progress.update(bar, completed=done),
             )
         except KeyboardInterrupt:
-            errors.print(
-                "interrupted: every completed run is stored; rerun the same command to continue"
-            )
-            raise typer.Exit(130) from None
+            raise interrupted() from None
         except ActlabError as err:
             raise fail(err) from None
     render(result.table())
