@@ -35,11 +35,25 @@ def test_a_search_stores_its_runs_and_a_rerun_continues_from_them(tmp_path):
     ]
 
     again = run(
-        strategy_name="random", budget_runs=3, seed=4, db=db, out=tmp_path, finalists=0, **TINY
-    )  # every run is stored: nothing is trained again
-    assert again.evaluations == first.evaluations and len(store.runs()) == 3
-    spec = again.evaluations[0]
-    assert spec.candidate.formula in store.formulas().values()
+        strategy_name="random",
+        budget_runs=3,
+        seed=4,
+        db=db,
+        out=tmp_path,
+        finalists=1,
+        finalist_seeds=1,
+        baselines=("relu",),
+        **TINY,
+    )  # the search's runs are stored: only the finalist and the baseline train, on seed 1
+    assert again.evaluations == first.evaluations
+    assert {(r.act, r.seed) for r in store.runs()} - {(r.act, 0) for r in store.runs()} == {
+        (again.finalists[0].name, 1),
+        ("relu", 1),
+    }
+    finalist = again.finalists[0]
+    assert finalist.formula == again.best.candidate.formula
+    assert again.search_id in str(finalist.spec().citation)
+    assert finalist.define_text.splitlines()[1].startswith(f"actlab.define({finalist.formula!r}")
 
 
 @pytest.mark.parametrize("change, error, match", [

@@ -167,7 +167,8 @@ def run(
 ) -> SearchResult:
     """Search ``budget_runs`` candidates on ``task``/``model`` (default: its first model) with
     ``strategy_name`` (random, evolution or surrogate) and ``seed``, then re-run the best
-    ``finalists`` over ``finalist_seeds`` seeds beside ``baselines``.
+    ``finalists`` over ``finalist_seeds`` fresh seeds (1, 2, ...: not seed 0, on which they were
+    selected) beside ``baselines``.
 
     ``config`` overrides the task's ``suite`` budget; ``db`` is a database URL (default: the
     SQLite file ``out/search.sqlite``); ``backend``/``workers``/``ray_address`` as in
@@ -236,7 +237,7 @@ def run(
 
     chosen = _finalists(history, finalists)
     picked = [ActChoice.defined(e.candidate.formula, **DEFAULTS) for e in chosen]
-    seeds = range(finalist_seeds)
+    seeds = range(SEARCH_SEED + 1, SEARCH_SEED + 1 + finalist_seeds)  # not the selection seed
     scores = train(picked + baseline_choices, seeds) if chosen else {}
     made = _compare(
         chosen, picked, baseline_choices, scores, seeds, search_id, store, task, strategy_name, seed
