@@ -18,12 +18,15 @@ import torch
 
 from actlab.catalog import (
     Citation,
+    Match,
     Param,
     Properties,
+    RediscoveryWarning,
     Reference,
     Spec,
     catalog,
     define,
+    identify,
     lookup,
     register,
 )
@@ -88,7 +91,7 @@ def fn(name: str | Spec, *, backend: Backend = "auto",
 
 __all__ = [
     "Activation", "ActlabError", "Citation", "DeviceError", "Fit", "Formula", "FormulaError",
-    "ForwardError", "GatedBlockError", "Param",
-    "ParameterError", "Properties", "Reference", "Spec", "SpecError", "UnknownNameError",
-    "catalog", "define", "fit", "fn", "get", "lookup", "register",
+    "ForwardError", "GatedBlockError", "Match", "Param", "ParameterError", "Properties",
+    "RediscoveryWarning", "Reference", "Spec", "SpecError", "UnknownNameError",
+    "catalog", "define", "fit", "fn", "get", "identify", "lookup", "register",
 ]  # fmt: skip

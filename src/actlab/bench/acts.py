@@ -4,19 +4,24 @@ The text is split and converted with ``float``; nothing is evaluated. Names and 
 checked against the catalog, so unknown names list close matches and bad values name the range.
 Gated feed-forward blocks (``swiglu``, ``geglu``... of :data:`actlab.nn.feedforward.BLOCKS`) are
 choices too, for the tasks whose models have feed-forward blocks.
+
+A nonlinearity that is not a built-in entry (``actlab.define(..., name=...)`` in this process, or
+a formula given directly with :meth:`ActChoice.defined`) carries its formula text, so that
+spawned workers (process pool, Ray), the results database and later reruns can rebuild it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from torch import nn
 
-from actlab.catalog import Spec, lookup
+from actlab.catalog import BUILTIN, Param, Spec, lookup
 from actlab.catalog.registry import normalize
-from actlab.errors import ParameterError
+from actlab.errors import ParameterError, SpecError, UnknownNameError
 from actlab.nn import Activation, FeedForward
 from actlab.nn.blocks import BLOCKS
 
@@ -35,16 +40,44 @@ class ActChoice:
 
     name: str
     params: tuple[tuple[str, float], ...] = ()
+    formula: str | None = None  # the formula text of a nonlinearity that is not built in
 
     @classmethod
     def of(cls, name: str, **params: float) -> ActChoice:
+        """A catalog entry (built in, or registered in this process) or a gated block."""
         block = normalize(name)
-        canonical = block if block in BLOCKS else lookup(name).name
-        spec = cls(canonical).spec
+        if block in BLOCKS:
+            canonical, formula = block, None
+        else:
+            entry = lookup(name)
+            canonical = entry.name
+            formula = None if entry in BUILTIN else entry.formula
+        spec = cls(canonical, formula=formula).spec if formula is None else lookup(canonical)
         if spec is None and params:
             raise ParameterError(f"{canonical} has no parameters; got {', '.join(params)}")
         values = spec.resolve(params) if spec else {}
-        return cls(canonical, tuple(sorted((k, float(v)) for k, v in values.items())))
+        return cls(canonical, tuple(sorted((k, float(v)) for k, v in values.items())), formula)
+
+    @classmethod
+    def defined(cls, formula: str, name: str | None = None, **params: float) -> ActChoice:
+        """A formula as a choice, named ``name`` (default: ``f_`` and a digest of the formula
+        and its parameter names); ``params`` are its parameters with their values.
+
+        >>> import torch
+        >>> choice = ActChoice.defined("x * sigmoid(beta * x)", beta=1.5)
+        >>> choice.name, choice.label, float(choice()(torch.tensor(0.0)))
+        ('f_392d4f41a4', 'f_392d4f41a4(beta=1.5)', 0.0)
+        """
+        name = name or "f_" + hashlib.sha256(
+            json.dumps([formula, sorted(params)]).encode()).hexdigest()[:10]
+        choice = cls(name, tuple(sorted((k, float(v)) for k, v in params.items())), formula)
+        try:
+            lookup(name)
+        except UnknownNameError:
+            choice.spec  # noqa: B018  (parse now: a bad formula fails here, not in a worker)
+            return choice
+        raise ParameterError(f"{name!r} is a catalog entry; name the formula {formula!r} "
+                             "otherwise")
 
     @property
     def gated(self) -> bool:
@@ -53,16 +86,23 @@ class ActChoice:
 
     @property
     def spec(self) -> Spec | None:
-        """The Spec whose parameters this choice sets: the entry's, or a gated block's gate's
-        (None for the bilinear block, which has no gate)."""
+        """The Spec whose parameters this choice sets: the entry's (rebuilt from its formula
+        when it carries one), or a gated block's gate's (None for the bilinear block)."""
+        if self.formula is not None:
+            try:
+                return Spec(self.name, self.formula, "user", None, None,
+                            tuple(Param(k, v) for k, v in self.params))
+            except SpecError as err:
+                raise ParameterError(f"cannot use {self.name!r}: {err}") from None
         gate = BLOCKS[self.name][0] if self.gated else self.name
         return None if gate is None else lookup(gate)
 
     @property
     def label(self) -> str:
-        """The name, with the parameters that differ from the defaults."""
-        defaults = self.spec.defaults if self.spec else {}
-        changed = [f"{k}={v:g}" for k, v in self.params if v != defaults[k]]
+        """The name, with the parameters that differ from the defaults (all of them for a
+        formula that is not built in)."""
+        defaults = self.spec.defaults if self.spec and self.formula is None else {}
+        changed = [f"{k}={v:g}" for k, v in self.params if v != defaults.get(k)]
         return f"{self.name}({', '.join(changed)})" if changed else self.name
 
     @property
@@ -70,7 +110,8 @@ class ActChoice:
         return json.dumps(dict(self.params), sort_keys=True)
 
     def __call__(self) -> nn.Module:
-        """A fresh elementwise module of this nonlinearity.
+        """A fresh elementwise module of this nonlinearity. A formula that is not built in runs
+        eager: compiling a kernel for one short run would cost more than it saves.
 
         >>> float(ActChoice.of("snake", a=2)().a)
         2.0
@@ -78,6 +119,8 @@ class ActChoice:
         if self.gated:
             raise ParameterError(f"{self.name} is a gated feed-forward block, not an elementwise "
                                  f"nonlinearity; only tasks with feed-forward blocks take it")
+        if self.formula is not None:
+            return Activation(self.spec, backend="eager", **dict(self.params))
         return Activation(self.name, **dict(self.params))
 
     def feed_forward(self, dim: int) -> nn.Module:
@@ -95,9 +138,11 @@ class ActChoice:
         return nn.Sequential(nn.Linear(dim, 4 * dim), self(), nn.Linear(4 * dim, dim))
 
 
-def parse_acts(acts: str | Sequence[str | ActChoice]) -> list[ActChoice]:
+def parse_acts(acts: str | Sequence[str | ActChoice],
+               formulas: Mapping[str, str] | None = None) -> list[ActChoice]:
     """Parse ``name[:param=value[:param=value...]]`` items, separated by commas in one text or
-    given as a list (which may also hold ActChoices).
+    given as a list (which may also hold ActChoices). A name that is not in the catalog is
+    looked up in ``formulas`` (name -> formula text, as a results database stores them).
 
     >>> [c.label for c in parse_acts("relu, swish:beta=2, snake:a=0.5, swiglu")]
     ['relu', 'swish(beta=2)', 'snake(a=0.5)', 'swiglu']
@@ -105,18 +150,32 @@ def parse_acts(acts: str | Sequence[str | ActChoice]) -> list[ActChoice]:
     ['gelu', 'swish(beta=2)']
     """
     items = acts.split(",") if isinstance(acts, str) else list(acts)
-    choices = [item if isinstance(item, ActChoice) else _choice(item.strip(), acts)
+    choices = [item if isinstance(item, ActChoice) else _choice(item.strip(), acts, formulas or {})
                for item in items]
     if len(set(choices)) != len(choices):
         raise ParameterError(f"{acts!r} names the same nonlinearity twice")
     return choices
 
 
-def _choice(item: str, acts: object) -> ActChoice:
+def _choice(item: str, acts: object, formulas: Mapping[str, str]) -> ActChoice:
     if not item:
         raise ParameterError(f"empty nonlinearity in {acts!r}; write e.g. relu,gelu,swish:beta=2")
     name, *assignments = item.split(":")
-    return ActChoice.of(name.strip(), **dict(_assignment(a, item) for a in assignments))
+    return choice(name.strip(), dict(_assignment(a, item) for a in assignments), formulas)
+
+
+def choice(name: str, params: Mapping[str, float], formulas: Mapping[str, str]) -> ActChoice:
+    """The catalog entry or gated block ``name``, else the formula ``formulas[name]``.
+
+    >>> choice("f_1", {}, {"f_1": "x * tanh(x)"}).formula
+    'x * tanh(x)'
+    """
+    try:
+        return ActChoice.of(name, **params)
+    except UnknownNameError:
+        if name not in formulas:
+            raise
+        return ActChoice.defined(formulas[name], name, **params)
 
 
 def _assignment(text: str, item: str) -> tuple[str, float]:

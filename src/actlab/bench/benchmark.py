@@ -22,7 +22,7 @@ from actlab.bench.report import ReportData, collect, write_report
 from actlab.bench.runner import Progress, RunSpec, check_backend, plan, sweep
 from actlab.bench.stats import Comparison
 from actlab.bench.store import Store
-from actlab.errors import ParameterError
+from actlab.errors import ParameterError, StoreError, UnknownNameError
 from actlab.files import check_writable
 from actlab.ops.fused import check_device
 from actlab.tables import Table
@@ -69,7 +69,8 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     """Train every task with every nonlinearity over ``seeds`` seeds and store each run.
 
     ``acts`` is text such as ``"relu,swish:beta=2,swiglu"`` or a list of names/ActChoices;
-    ``tasks`` a comma-separated text or list (default: all); ``db`` a database URL (default: a
+    ``tasks`` a comma-separated text or list (default: all); a name that is not in the catalog
+    may be a formula earlier runs stored in the database; ``db`` a database URL (default: a
     SQLite file ``out/bench.sqlite``); ``backend`` ``"local"`` (a process pool of ``workers``)
     or ``"ray"`` (a local instance, or the cluster at ``ray_address``). Runs already in the
     database are skipped, so an interrupted call resumes; stored failures are rerun with
@@ -78,7 +79,12 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     run with a :class:`~actlab.bench.runner.Progress`. Everything is checked before the first
     run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
     """
-    choices = parse_acts(acts)
+    out = check_writable(Path(out))
+    url = db or f"sqlite:///{(out / 'bench.sqlite').resolve()}"
+    try:
+        choices = parse_acts(acts)
+    except UnknownNameError:  # perhaps a formula of earlier runs: the database knows it
+        choices = parse_acts(acts, _stored_formulas(url))
     base = ActChoice.of(baseline)
     if base not in choices:
         raise ParameterError(f"the baseline {base.label!r} is not among the nonlinearities; add "
@@ -91,14 +97,21 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     data = Path(data_dir) if data_dir is not None else None
     specs = plan(choices, seeds, suite, names, data, device)
     check_backend(backend, workers)
-    out = check_writable(Path(out))
-    store = Store(db or f"sqlite:///{(out / 'bench.sqlite').resolve()}")
+    store = Store(url)
     log.info("%d runs (%s) into %s", len(specs), suite, store.display_url)
     done = sweep(specs, store, backend=backend, workers=workers, ray_address=ray_address,
                  retry_failed=retry_failed, on_progress=progress)
     collected = collect(store, base.label, suite)
     path = write_report(collected, out / "report.html") if report else None
     return BenchResult(tuple(specs), done, collected, store.display_url, path)
+
+
+def _stored_formulas(url: str) -> dict[str, str]:
+    """The formulas stored in the database at ``url``, if it exists (none otherwise)."""
+    try:
+        return Store(url, create=False).formulas()
+    except StoreError:
+        return {}
 
 
 def summary_tables(data: ReportData) -> list[Table]:

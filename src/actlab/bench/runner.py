@@ -112,7 +112,7 @@ def execute(spec: RunSpec) -> RunRecord:
         log.debug("run %s failed\n%s", spec.key, traceback.format_exc())
     return RunRecord(spec.key, spec.suite, asdict(spec.config), status, reason,
                      task.primary.name, metrics, curves, time.perf_counter() - start,
-                     environment(spec))
+                     environment(spec), spec.act.formula)
 
 
 def environment(spec: RunSpec) -> dict[str, Any]:
@@ -173,11 +173,13 @@ def sweep(specs: Sequence[RunSpec], store: Store, *, backend: Backend = "local",
     Completed runs are skipped, so an interrupted sweep resumes where it stopped; stored
     failures are skipped too unless ``retry_failed`` (a rerun replaces the failure). SIGTERM and
     SIGHUP stop the sweep like Ctrl-C (KeyboardInterrupt): the workers are terminated, every
-    completed run is kept.
+    completed run is kept. A formula that is not built in must not be stored under its name with
+    another text.
     """
     check_backend(backend, workers)
     workers = workers or os.cpu_count() or 1
     unique = list(dict.fromkeys(specs))
+    store.check_formulas({s.act.name: s.act.formula for s in unique if s.act.formula})
     stored = store.statuses(s.key for s in unique)
     rerun = {k for k, status in stored.items() if retry_failed and status == "failed"}
     pending = [s for s in unique if s.key not in stored or s.key in rerun]

@@ -1,7 +1,9 @@
 """The results database (SQLAlchemy): a SQLite file by default, PostgreSQL by URL.
 
 One row per run in ``runs``, unique on the run key, so concurrent writers can never duplicate a
-result; its curve points go to ``curve_points``. A run and its curves are written in one
+result; its curve points go to ``curve_points``; the formula text of every nonlinearity that is not
+built in goes to ``formulas``, once per name (databases written before that table existed gain it,
+empty, when opened). A run and its curves are written in one
 transaction once the run is complete, so killing a sweep loses no finished run.
 """
 
@@ -80,6 +82,15 @@ class CurvePoint(Base):
     value: Mapped[float] = mapped_column(Float)
 
 
+class StoredFormula(Base):
+    """The formula of a nonlinearity that is not built in, under the name its runs carry."""
+
+    __tablename__ = "formulas"
+
+    act: Mapped[str] = mapped_column(String(64), primary_key=True)
+    formula: Mapped[str] = mapped_column(Text)
+
+
 @dataclass(frozen=True)
 class RunKey:
     """What identifies a run: equal keys are the same experiment."""
@@ -106,6 +117,7 @@ class RunRecord:
     curves: Curves
     seconds: float
     environment: dict[str, Any]
+    formula: str | None = None  # the nonlinearity's formula text when it is not built in
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -202,6 +214,8 @@ class Store:
                   environment=record.environment, finished=datetime.now(timezone.utc))
         try:
             with self._session("write a run") as session, session.begin():
+                if record.formula is not None and session.get(StoredFormula, key.act) is None:
+                    session.add(StoredFormula(act=key.act, formula=record.formula))
                 session.add(row)
                 session.flush()
                 points = [{"run_id": row.id, "name": name, "step": step, "value": value}
@@ -212,6 +226,21 @@ class Store:
         except IntegrityError:
             return False
         return True
+
+    def formulas(self) -> dict[str, str]:
+        """The stored formulas of the nonlinearities that are not built in: name -> text."""
+        with self._session("read formulas") as session:
+            return dict(session.execute(select(StoredFormula.act, StoredFormula.formula)).all())
+
+    def check_formulas(self, formulas: dict[str, str]) -> None:
+        """Raise StoreError if a name of ``formulas`` is stored with another formula."""
+        stored = self.formulas()
+        clash = {name: text for name, text in formulas.items()
+                 if name in stored and stored[name] != text}
+        if clash:
+            name, text = next(iter(clash.items()))
+            raise StoreError(f"{self.display_url} already holds runs of {name!r} = "
+                             f"{stored[name]!r}, not {text!r}; give the new formula another name")
 
     def runs(self, suite: str | None = None) -> list[Run]:
         """Every stored run (of one suite), detached from the session."""

@@ -21,7 +21,8 @@ from actlab.catalog import (
     smooth,
     sparse,
 )
-from actlab.catalog.registry import CATALOG, catalog, define, lookup, register
+from actlab.catalog.identify import Match, RediscoveryWarning
+from actlab.catalog.registry import CATALOG, catalog, define, identify, lookup, register
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
@@ -30,6 +31,8 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
+BUILTIN: frozenset[Spec] = frozenset(catalog())  # what every process has after `import actlab`
 
-__all__ = ["Citation", "Param", "Properties", "Reference", "Spec", "catalog", "define", "lookup",
+__all__ = ["Citation", "Match", "Param", "Properties", "RediscoveryWarning", "Reference", "Spec",
+           "catalog", "define", "identify", "lookup",
            "register"]

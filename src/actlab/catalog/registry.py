@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 
+from actlab.catalog.identify import Match, nearest, warn_if_rediscovered
 from actlab.catalog.spec import Param, Spec
 from actlab.errors import ParameterError, SpecError, UnknownNameError
 
@@ -136,6 +137,8 @@ def define(formula: str, name: str | None = None, **params: float) -> Spec:
     """A user-defined Spec from formula text; registered when ``name`` is given.
 
     Every keyword is a parameter with its default value (trainable with ``learnable=True``).
+    A formula equal to a catalog entry (see :func:`identify`) warns with
+    :class:`~actlab.catalog.identify.RediscoveryWarning`.
 
     >>> spec = define("x * tanh(softplus(beta * x))", beta=1.0)
     >>> spec.params[0].name, spec.family
@@ -149,6 +152,7 @@ def define(formula: str, name: str | None = None, **params: float) -> Spec:
         properties=None,
         params=tuple(Param(k, v, learnable=True) for k, v in params.items()),
     )
+    warn_if_rediscovered(spec, CATALOG.catalog())
     return register(spec) if name is not None else spec
 
 
@@ -160,6 +164,17 @@ def digest(spec: Spec) -> str:
     """
     declared = [spec.formula, spec.derivative, [list(vars(p).values()) for p in spec.params]]
     return hashlib.sha256(json.dumps(declared).encode()).hexdigest()[:16]
+
+
+def identify(formula: str | Spec, top: int = 5, **params: float) -> list[Match]:
+    """The ``top`` catalog entries nearest to ``formula`` (``params`` are its parameters with
+    their values), equal ones first, then by sup-norm distance on [-6, 6] after fitting each
+    entry's parameters.
+
+    >>> [(m.label, m.verdict) for m in identify("max(x, 0)**2", top=1)]
+    [('relu_squared', 'equal (symbolic)')]
+    """
+    return nearest(formula, CATALOG.catalog(), top, **params)
 
 
 def _reduce(spec: Spec) -> tuple:

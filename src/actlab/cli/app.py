@@ -38,6 +38,12 @@ def say(text: str, *, stderr: bool = False, style: str | None = None) -> None:
                                           soft_wrap=True)
 
 
+def interrupted() -> typer.Exit:
+    """Say that a killed sweep or search keeps its completed runs; exit status 130."""
+    errors.print("interrupted: every completed run is stored; rerun the same command to continue")
+    return typer.Exit(130)
+
+
 def render(table: Table, markdown: bool = False) -> None:
     """A table in the terminal (Rich), or as markdown on stdout."""
     if markdown:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from actlab.cli.app import app, errors, fail, progress_bar, render, say
+from actlab.cli.app import app, console, errors, fail, interrupted, progress_bar, render, say
 from actlab.errors import ActlabError
 
 
@@ -90,10 +90,7 @@ def bench(
                 progress=update,
             )
         except KeyboardInterrupt:
-            errors.print(
-                "interrupted: every completed run is stored; rerun the same command to continue"
-            )
-            raise typer.Exit(130) from None
+            raise interrupted() from None
         except ActlabError as err:
             raise fail(err) from None
     for table in result.tables():

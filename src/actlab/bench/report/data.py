@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from actlab.bench.acts import ActChoice
+from actlab.bench.acts import ActChoice, choice
 from actlab.bench.stats import Comparison, Summary, compare, mean_ranks, summarize
 from actlab.bench.store import Run, Store
 from actlab.bench.task import Metric, Published
@@ -139,14 +139,15 @@ def collect(store: Store, baseline: str = "relu", suite: str | None = None) -> R
     boards = [b for b in boards if b is not None]
     ranked = mean_ranks([(b.values, b.metric.higher_is_better) for b in boards if b.rows])
     ranked = dict(sorted(ranked.items(), key=lambda item: item[1].mean))
-    acts = {act_label(r.act, r.params): _choice(r) for r in runs}
+    formulas = store.formulas()
+    acts = {act_label(r.act, r.params): _choice(r, formulas) for r in runs}
     return ReportData(baseline, boards, ranked, [_export_row(r) for r in runs],
                       _environments(runs), {k: v for k, v in acts.items() if v is not None})
 
 
-def _choice(run: Run) -> ActChoice | None:
+def _choice(run: Run, formulas: dict[str, str]) -> ActChoice | None:
     try:
-        return ActChoice.of(run.act, **(stored_params(run.params) or {}))
+        return choice(run.act, stored_params(run.params) or {}, formulas)
     except ActlabError:
         return None
 
