@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from actlab.cli.app import app, console, errors, fail, interrupted, progress_bar, render, say
+from actlab.cli.app import app, fail, interrupted, progress_bar, render, say
 from actlab.errors import ActlabError
 
 
