@@ -20,7 +20,10 @@ def test_swish_with_beta_1702_is_swish_and_near_gelu():
     assert swish.equal and swish.symbolic and swish.params["beta"] == pytest.approx(1.702)
     gelu = entry(matches, "gelu")
     assert not gelu.equal and 1e-3 < gelu.distance < 0.05
-    assert matches == sorted(matches, key=lambda m: (not m.equal, not m.symbolic, m.distance))
+    assert matches[0].name == "gelu_sigmoid" and matches[0].equal  # no parameter to fit
+    others = [m.distance for m in matches if not m.equal]
+    assert [m.equal for m in matches] == sorted((m.equal for m in matches), reverse=True)
+    assert len(others) == 5 and others == sorted(others)
 
 
 @pytest.mark.parametrize("formula, name, symbolic", [

@@ -9,12 +9,15 @@ from actlab.cli import app
 runner = CliRunner()
 
 
-def test_identify_lists_the_five_nearest_with_distances_and_fitted_parameters():
+def test_identify_lists_the_equal_entries_then_the_five_nearest_with_fitted_parameters():
     result = runner.invoke(app, ["identify", "x*sigmoid(1.702*x)", "--markdown"])
     assert result.exit_code == 0
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ")][1:]
-    assert len(rows) == 5
-    assert rows[0].startswith("| swish | equal (symbolic) |") and "beta=1.702" in rows[0]
+    equal = [row for row in rows if "| equal (" in row]
+    assert rows[: len(equal)] == equal and len(rows) - len(equal) == 5
+    assert rows[0].startswith("| gelu_sigmoid | equal")  # no parameter: the most specific
+    assert any(row.startswith("| swish | equal (symbolic) |") and "beta=1.702" in row
+               for row in equal)
     assert any(row.startswith("| gelu | near |") for row in rows)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from torch import nn
 
-from actlab.catalog import BUILTIN, Param, Spec, lookup
+from actlab.catalog import CATALOG, Param, Spec, lookup
 from actlab.catalog.registry import normalize
 from actlab.errors import ParameterError, SpecError, UnknownNameError
 from actlab.nn import Activation, FeedForward
@@ -51,7 +51,7 @@ class ActChoice:
         else:
             entry = lookup(name)
             canonical = entry.name
-            formula = None if entry in BUILTIN else entry.formula
+            formula = None if CATALOG.ships(entry) else entry.formula
         spec = cls(canonical, formula=formula).spec if formula is None else lookup(canonical)
         if spec is None and params:
             raise ParameterError(f"{canonical} has no parameters; got {', '.join(params)}")

@@ -31,8 +31,6 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
-BUILTIN: frozenset[Spec] = frozenset(catalog())  # what every process has after `import actlab`
 
-__all__ = ["Citation", "Match", "Param", "Properties", "RediscoveryWarning", "Reference", "Spec",
-           "catalog", "define", "identify", "lookup",
-           "register"]
+__all__ = ["CATALOG", "Citation", "Match", "Param", "Properties", "RediscoveryWarning",
+           "Reference", "Spec", "catalog", "define", "identify", "lookup", "register"]

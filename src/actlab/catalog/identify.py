@@ -12,9 +12,8 @@ entry in one vectorised pass, and only the closest few get their parameters fitt
 bounded least squares).
 
 >>> from actlab.catalog import catalog
->>> best = nearest("x*sigmoid(1.702*x)", catalog())[0]
->>> best.name, round(best.params["beta"], 6), best.equal, best.symbolic
-('swish', 1.702, True, True)
+>>> [(m.label, m.verdict) for m in nearest("x*sigmoid(1.702*x)", catalog())[:2]]
+[('gelu_sigmoid', 'equal (numeric)'), ('swish(beta=1.702)', 'equal (symbolic)')]
 """
 
 from __future__ import annotations
@@ -37,6 +36,7 @@ LOW, HIGH, POINTS = -6.0, 6.0, 1201
 EQUAL_TOL = 1e-6
 FITTED = 8  # entries whose parameters are fitted, closest fingerprints first
 PREFILTER = 0.1  # define fits only entries whose fingerprints come this close (relative)
+CANDIDATES = 32  # and at most this many of them (generalizations of one function tie)
 _GRID = torch.linspace(LOW, HIGH, POINTS, dtype=torch.float64)
 _COARSE = _GRID[::6]  # 201 points: fingerprints and the least-squares residuals
 _MISFIT = 1e3  # residual standing in for a non-finite value
@@ -96,18 +96,24 @@ def elementary(expr: sympy.Expr) -> sympy.Expr:
 def nearest(
     formula: str | Spec, specs: Iterable[Spec], top: int = 5, **params: float
 ) -> list[Match]:
-    """The ``top`` entries of ``specs`` closest to ``formula`` (text with ``params`` as
-    defaults, or a Spec), equal ones first, then by distance; a Spec is never matched with
-    itself.
+    """Every entry of ``specs`` equal to ``formula`` (text with ``params`` as defaults, or a
+    Spec), the most specific first, then the ``top`` nearest others by distance; a Spec is
+    never matched with itself.
 
     >>> from actlab.catalog import catalog
-    >>> [m.name for m in nearest("x*tanh(log(1+exp(x)))", catalog(), top=1)]
-    ['mish']
+    >>> [m.name for m in nearest("x*tanh(log(1+exp(x)))", catalog(), top=1)][0]
+    'mish'
     """
     target = formula if isinstance(formula, Spec) else _spec(formula, params)
     y, ranked = _ranked(target, specs)
-    fitted = [_fit(spec, target, y) for _, spec in ranked[: max(FITTED, top)]]
-    return sorted(fitted, key=lambda m: (not m.equal, not m.symbolic, m.distance, m.name))[:top]
+    fitted: list[Match] = []
+    for _, spec in ranked:
+        fitted.append(_fit(spec, target, y))
+        if sum(not m.equal for m in fitted) >= max(FITTED, top):
+            break
+    ordered = sorted(fitted, key=_rank)
+    equal = sum(m.equal for m in ordered)
+    return ordered[: equal + top]
 
 
 def rediscovery(spec: Spec, specs: Iterable[Spec]) -> Match | None:
@@ -116,9 +122,16 @@ def rediscovery(spec: Spec, specs: Iterable[Spec]) -> Match | None:
     their parameters fitted, so the check costs little for a formula that is new."""
     y, ranked = _ranked(spec, specs)
     scale = 1.0 + float(np.nanmax(np.abs(y))) if ranked else 1.0
-    close = [s for distance, s in ranked[:FITTED] if distance <= PREFILTER * scale]
+    close = [s for distance, s in ranked[:CANDIDATES] if distance <= PREFILTER * scale]
     matches = [m for m in (_fit(s, spec, y) for s in close) if m.equal]
-    return min(matches, key=lambda m: (not m.symbolic, m.distance), default=None)
+    return min(matches, key=_rank, default=None)
+
+
+def _rank(match: Match) -> tuple:
+    """Equal entries first, the most specific (fewest parameters) of them first, proofs before
+    numerics; then the others by distance."""
+    return (not match.equal, len(match.params) if match.equal else 0, not match.symbolic,
+            match.distance, match.name)
 
 
 def warn_if_rediscovered(spec: Spec, specs: Iterable[Spec]) -> None:

@@ -167,12 +167,12 @@ def digest(spec: Spec) -> str:
 
 
 def identify(formula: str | Spec, top: int = 5, **params: float) -> list[Match]:
-    """The ``top`` catalog entries nearest to ``formula`` (``params`` are its parameters with
-    their values), equal ones first, then by sup-norm distance on [-6, 6] after fitting each
+    """Every catalog entry equal to ``formula`` (``params`` are its parameters with their
+    values), then the ``top`` nearest others, by sup-norm distance on [-6, 6] after fitting each
     entry's parameters.
 
-    >>> [(m.label, m.verdict) for m in identify("max(x, 0)**2", top=1)]
-    [('relu_squared', 'equal (symbolic)')]
+    >>> [(m.label, m.verdict) for m in identify("max(x, 0)**2", top=1)][0]
+    ('relu_squared', 'equal (symbolic)')
     """
     return nearest(formula, CATALOG.catalog(), top, **params)
 

@@ -77,7 +77,7 @@ def search(
 @app.command()
 def identify(
     formula: Annotated[str, typer.Argument(help="Formula in x, e.g. 'x*sigmoid(1.702*x)'.")],
-    top: Annotated[int, typer.Option(help="How many entries to list.")] = 5,
+    top: Annotated[int, typer.Option(help="How many entries to list after the equal ones.")] = 5,
     markdown: Annotated[bool, typer.Option(help="Print a markdown table.")] = False,
 ) -> None:
     """The catalog entries nearest to a formula: equal ones first, then by sup-norm distance on
