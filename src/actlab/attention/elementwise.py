@@ -17,7 +17,7 @@ def from_catalog(name: str) -> Normalizer:
     """The catalog entry ``name`` as an elementwise normalizer (UnknownNameError if none).
 
     >>> from_catalog("relu").rule
-    'f(x) = max(x, 0), elementwise (catalog entry relu)'
+    'f(x) = relu(x), elementwise (catalog entry relu)'
     """
     spec = lookup_entry(name)
     compiled = kernel(spec)

@@ -64,7 +64,7 @@ def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
         out = dense.weights(plan, flat[0], flat[1]) @ flat[2]
     elif rule.kind == "entmax":
         alpha = values["alpha"]
-        if float(alpha) == 1.0:
+        if float(torch.as_tensor(alpha).detach()) == 1.0:
             plan = replace(plan, normalizer=lookup("softmax"), params={})
             out = RowAttention.apply(*flat, plan)
         else:
@@ -109,7 +109,7 @@ def _floats(rule: Normalizer, values: Mapping[str, object]) -> dict[str, object]
             if value.requires_grad and not (rule.kind == "entmax" and name == "alpha"):
                 raise ParameterError(f"{rule.name}: parameter {name!r} is not learnable "
                                      f"(learnable: {', '.join(rule.learnable) or 'none'})")
-            value = float(value)
+            value = float(value.detach())
         out[name] = value
     return out
 
