@@ -204,7 +204,7 @@ def _threshold(plan: Plan, qb, k, rows: slice, a: float, n: int, m: int) -> torc
         low = torch.where(value > 0, tau, low)
         high = torch.where(value > 0, high, tau)
         step = tau + value / (beta * slope.clamp_min(eps))
-        inside = (step > low) & (step < high)
+        inside = (step >= low) & (step <= high)
         tau = torch.where(inside, step, (low + high) / 2)
         scale = 1 + top.abs()
         if bool(((value.abs() <= 4 * eps * length) | (high - low <= 4 * eps * scale)).all()):

@@ -39,7 +39,7 @@ def weights(plan: Plan, q: torch.Tensor, k: torch.Tensor) -> torch.Tensor:
 
 
 def _entmax(x: torch.Tensor, ok: torch.Tensor, alpha: float, length: torch.Tensor):
-    """alpha-entmax by 200 bisection steps, then one Newton step from the root so that autograd
+    """alpha-entmax by 64 bisection steps, then one Newton step from the root so that autograd
     sees the implicit derivative of tau."""
     a = alpha - 1
     z = torch.where(ok, a * x, -math.inf)
@@ -47,7 +47,7 @@ def _entmax(x: torch.Tensor, ok: torch.Tensor, alpha: float, length: torch.Tenso
     top = torch.where(torch.isinf(top), 0, top)
     with torch.no_grad():
         low, high = top - 1, top - length.clamp_min(1) ** (-a)
-        for _ in range(200):
+        for _ in range(64):
             mid = (low + high) / 2
             over = (F.relu(z - mid) ** (1 / a)).sum(-1, keepdim=True) > 1
             low, high = torch.where(over, mid, low), torch.where(over, high, mid)

@@ -85,23 +85,35 @@ def plot(
 def verify(
     names: Annotated[list[str] | None, typer.Argument(help="Entries (default: all).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON record per entry.")] = False,
+    attention: Annotated[bool, typer.Option(
+        "--attention", help="Check attention normalizers instead (NAMES: normalizers).")] = False,
 ) -> None:
-    """Check entries: forward vs mpmath, gradients, stability, properties, identities."""
+    """Check entries: forward vs mpmath, gradients, stability, properties, identities; with
+    --attention, the attention normalizers: chunked vs dense, float32, gradcheck, +-1e4 scores,
+    independent oracles."""
+    import actlab.attention as attn
     import actlab.verify as checks
 
     try:
-        specs = [lookup(n) for n in names] if names else catalog()
+        if attention:
+            items = [attn.lookup(n) for n in names] if names else attn.normalizers()
+        else:
+            items = [lookup(n) for n in names] if names else catalog()
     except ActlabError as err:
         raise fail(err) from None
+    run = checks.verify_normalizer if attention else checks.verify
     reports = []
     with progress_bar(as_json) as progress:
-        task = progress.add_task("verify", total=len(specs), entry="")
-        for spec, report in zip(specs, checks.verify_all(specs)):
-            progress.update(task, advance=1, entry=spec.name)
-            reports.append(report)
+        task = progress.add_task("verify", total=len(items), entry="")
+        for item in items:
+            progress.update(task, entry=item.name)
+            reports.append(run(item))
+            progress.update(task, advance=1)
     if as_json:
         for report in reports:
             print(json.dumps(report.to_dict()))
+    elif attention:
+        render(checks.table(reports, attn.checks.CHECKS, "actlab verify --attention"))
     else:
         render(checks.table(reports))
     if not all(r.ok for r in reports):
