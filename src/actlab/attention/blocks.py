@@ -46,10 +46,7 @@ class Plan:
             i = torch.arange(rows.start, rows.stop, device=device)[:, None] + (m - n)
             j = torch.arange(keys.start, keys.stop, device=device)[None, :]
             ok = (j < i) if self.strict else (j <= i)
-            if bool(ok.all()):
-                ok = None
-            else:
-                ok = ok[None]
+            ok = None if bool(ok.all()) else ok[None]
         if self.mask is not None:
             part = self.mask[:, rows if self.mask.shape[1] > 1 else slice(None), keys]
             ok = part if ok is None else ok & part

@@ -3,22 +3,26 @@
 The text is split and converted with ``float``; nothing is evaluated. Names and parameters are
 checked against the catalog, so unknown names list close matches and bad values name the range.
 Gated feed-forward blocks (``swiglu``, ``geglu``... of :data:`actlab.nn.feedforward.BLOCKS`) are
-choices too, for the tasks whose models have feed-forward blocks.
+choices too, for the tasks whose models have feed-forward blocks. A choice also names the
+attention normalizer (:mod:`actlab.attention`, softmax by default) of the tasks with attention.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from torch import nn
 
+from actlab.attention import lookup as lookup_normalizer
 from actlab.catalog import Spec, lookup
 from actlab.catalog.registry import normalize
 from actlab.errors import ParameterError
 from actlab.nn import Activation, FeedForward
 from actlab.nn.blocks import BLOCKS
+
+DEFAULT_ATTENTION = "softmax"
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class ActChoice:
 
     name: str
     params: tuple[tuple[str, float], ...] = ()
+    attention: str = DEFAULT_ATTENTION
+    attention_params: tuple[tuple[str, float], ...] = ()
 
     @classmethod
     def of(cls, name: str, **params: float) -> ActChoice:
@@ -45,6 +51,40 @@ class ActChoice:
             raise ParameterError(f"{canonical} has no parameters; got {', '.join(params)}")
         values = spec.resolve(params) if spec else {}
         return cls(canonical, tuple(sorted((k, float(v)) for k, v in values.items())))
+
+    @classmethod
+    def stored(cls, name: str, params_json: str) -> ActChoice:
+        """The choice a run was stored with (:attr:`params_json` read back).
+
+        >>> ActChoice.stored("gelu", '{"attention": {"name": "ssmax", "params": {"s": 0.5}}}').label
+        'gelu [attn=ssmax(s=0.5)]'
+        """
+        values = json.loads(params_json)
+        attention = values.pop("attention", None)
+        choice = cls.of(name, **values)
+        if attention is None:
+            return choice
+        return choice.with_attention(attention["name"], **attention["params"])
+
+    def with_attention(self, name: str, **params: float) -> ActChoice:
+        """This choice with the attention normalizer ``name`` (parameters checked, the optional
+        ones left unset unless given).
+
+        >>> ActChoice.of("gelu").with_attention("sigmoid", b=-2).label
+        'gelu [attn=sigmoid(b=-2)]'
+        """
+        rule = lookup_normalizer(name)
+        values = rule.resolve(params)
+        fixed = tuple(sorted((k, float(v)) for k, v in values.items() if v is not None))
+        return replace(self, attention=rule.name, attention_params=fixed)
+
+    @property
+    def attention_label(self) -> str:
+        """The normalizer with the parameters that differ from its defaults."""
+        rule = lookup_normalizer(self.attention)
+        defaults = {p.name: p.default for p in rule.params if p.name not in rule.optional}
+        changed = [f"{k}={v:g}" for k, v in self.attention_params if defaults.get(k) != v]
+        return f"{rule.name}({', '.join(changed)})" if changed else rule.name
 
     @property
     def gated(self) -> bool:
@@ -63,11 +103,22 @@ class ActChoice:
         """The name, with the parameters that differ from the defaults."""
         defaults = self.spec.defaults if self.spec else {}
         changed = [f"{k}={v:g}" for k, v in self.params if v != defaults[k]]
-        return f"{self.name}({', '.join(changed)})" if changed else self.name
+        label = f"{self.name}({', '.join(changed)})" if changed else self.name
+        return label if self.plain_attention else f"{label} [attn={self.attention_label}]"
+
+    @property
+    def plain_attention(self) -> bool:
+        """Whether the attention normalizer is softmax with no parameter set."""
+        return self.attention == DEFAULT_ATTENTION and not self.attention_params
 
     @property
     def params_json(self) -> str:
-        return json.dumps(dict(self.params), sort_keys=True)
+        """Every parameter value as canonical JSON; a normalizer other than plain softmax under
+        ``"attention"`` (so runs stored before normalizers were a choice keep their keys)."""
+        values: dict[str, object] = dict(self.params)
+        if not self.plain_attention:
+            values["attention"] = {"name": self.attention, "params": dict(self.attention_params)}
+        return json.dumps(values, sort_keys=True)
 
     def __call__(self) -> nn.Module:
         """A fresh elementwise module of this nonlinearity.
@@ -110,6 +161,28 @@ def parse_acts(acts: str | Sequence[str | ActChoice]) -> list[ActChoice]:
     if len(set(choices)) != len(choices):
         raise ParameterError(f"{acts!r} names the same nonlinearity twice")
     return choices
+
+
+def parse_attention(attention: str | Sequence[str]) -> list[tuple[str, dict[str, float]]]:
+    """Parse ``name[:param=value...]`` attention normalizers (comma-separated or a list).
+
+    >>> parse_attention("softmax, ssmax:s=0.5")
+    [('softmax', {}), ('ssmax', {'s': 0.5})]
+    """
+    items = attention.split(",") if isinstance(attention, str) else list(attention)
+    parsed = []
+    for item in items:
+        name, *assignments = item.strip().split(":")
+        if not name.strip():
+            raise ParameterError(f"empty attention normalizer in {attention!r}; write e.g. "
+                                 "softmax,sigmoid,ssmax:s=0.5")
+        values = dict(_assignment(a, item) for a in assignments)
+        rule = lookup_normalizer(name.strip())
+        rule.resolve(values)
+        parsed.append((rule.name, values))
+    if len({(n, tuple(sorted(v.items()))) for n, v in parsed}) != len(parsed):
+        raise ParameterError(f"{attention!r} names the same attention normalizer twice")
+    return parsed
 
 
 def _choice(item: str, acts: object) -> ActChoice:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from actlab.bench.acts import ActChoice, parse_acts
+from actlab.bench.acts import ActChoice, parse_acts, parse_attention
 from actlab.bench.report import ReportData, collect, write_report
 from actlab.bench.runner import Progress, RunSpec, check_backend, plan, sweep
 from actlab.bench.stats import Comparison
@@ -60,6 +60,7 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
         out: Path | str = "results", backend: str = "local", workers: int | None = None,
         ray_address: str | None = None, data_dir: Path | str | None = None,
         device: str = "cpu", baseline: str = "relu", report: bool = True,
+        attention: str | Sequence[str] | None = None,
         progress: Callable[[Progress], None] | None = None) -> BenchResult:
     """Train every task with every nonlinearity over ``seeds`` seeds and store each run.
 
@@ -68,11 +69,19 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     SQLite file ``out/bench.sqlite``); ``backend`` ``"local"`` (a process pool of ``workers``)
     or ``"ray"`` (a local instance, or the cluster at ``ray_address``). Runs already in the
     database are skipped, so an interrupted call resumes. ``progress`` is called after every
-    run with a :class:`~actlab.bench.runner.Progress`. Everything is checked before the first
-    run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
+    run with a :class:`~actlab.bench.runner.Progress`. ``attention`` (e.g.
+    ``"softmax,sigmoid,ssmax:s=0.5"``) is a second axis: every nonlinearity with every attention
+    normalizer on the tasks with attention (the others run softmax's choices only). Everything is
+    checked before the first run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
     """
     choices = parse_acts(acts)
     base = ActChoice.of(baseline)
+    if attention is not None:
+        normalizers = parse_attention(attention)
+        choices = [c.with_attention(name, **values) for c in choices
+                   for name, values in normalizers]
+        if base not in choices:  # no plain softmax among them: the first normalizer is the base
+            base = base.with_attention(normalizers[0][0], **normalizers[0][1])
     if base not in choices:
         raise ParameterError(f"the baseline {base.label!r} is not among the nonlinearities; add "
                              "it or choose another baseline")

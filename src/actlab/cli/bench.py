@@ -48,6 +48,13 @@ def bench(
     baseline: Annotated[
         str, typer.Option(help="Nonlinearity the others are tested against.")
     ] = "relu",
+    attn: Annotated[
+        str | None,
+        typer.Option(
+            help="Attention normalizers, a second axis for tasks with attention, e.g. "
+            "softmax,sigmoid,relu_l,ssmax:s=0.5 (default: softmax)."
+        ),
+    ] = None,
 ) -> None:
     """Train every task with every nonlinearity over seeds, store the runs, write the report."""
     from actlab.bench import run
@@ -80,6 +87,7 @@ def bench(
                 data_dir=data_dir,
                 device=device,
                 baseline=baseline,
+                attention=attn,
                 progress=update,
             )
         except KeyboardInterrupt:

@@ -14,5 +14,5 @@ from actlab.nn.learnable import (
     Tropical,
 )
 
-__all__ = ["Activation", "Attention", "AdaptiveActivation", "FeedForward", "Fourier", "Hermite", "KANLinear",
-           "PolyNorm", "PolyReLU", "Rational", "Tropical"]
+__all__ = ["Activation", "AdaptiveActivation", "Attention", "FeedForward", "Fourier", "Hermite",
+           "KANLinear", "PolyNorm", "PolyReLU", "Rational", "Tropical"]

@@ -103,11 +103,12 @@ class ReportData:
 def act_label(name: str, params: str) -> str:
     """``swish(beta=2)`` style label of a stored act; parameters in full if it is not in the
     catalog of this process."""
-    values = json.loads(params)
     try:
-        return ActChoice.of(name, **values).label
+        return ActChoice.stored(name, params).label
     except ActlabError:
-        inner = ", ".join(f"{k}={v:g}" for k, v in values.items())
+        values = json.loads(params)
+        inner = ", ".join(f"{k}={v:g}" if isinstance(v, int | float) else f"{k}={v}"
+                          for k, v in values.items())
         return f"{name}({inner})" if inner else name
 
 
@@ -129,7 +130,7 @@ def collect(store: Store, baseline: str = "relu", suite: str | None = None) -> R
 
 def _choice(run: Run) -> ActChoice | None:
     try:
-        return ActChoice.of(run.act, **json.loads(run.params))
+        return ActChoice.stored(run.act, run.params)
     except ActlabError:
         return None
 
