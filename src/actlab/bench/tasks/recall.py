@@ -6,8 +6,8 @@ them, so more keys for attention to spread its weight over.
 
 Each token is embedded with the embedding of the token before it (a width-2 causal mixing, the
 short convolution of Zoology's models), so recall needs no position embedding and lengths beyond
-training are not new positions. Filler tokens are random values: distractors that attention must
-learn to pass over. The nonlinearity sits in the feed-forward blocks, the normalizer
+training are not new positions. The filler token (0) between them is what longer sequences add:
+keys that attention must learn to give no weight. The nonlinearity sits in the feed-forward blocks, the normalizer
 (softmax unless chosen) in the attention. Accuracy is over the answers; the attention probes are
 measured at the training length.
 """
@@ -27,6 +27,7 @@ from actlab.bench.task import Context, Metric, Outcome, Task
 from actlab.bench.training import check_finite, logging_steps
 
 LENGTHS = (64, 128, 256, 512, 1024)
+FILLER = 0
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def sequences(config: Config, length: int, count: int, generator: torch.Generato
     d = config.pairs
     keys = torch.rand(count, config.keys, generator=generator).argsort(-1)[:, :d] + 1
     values = torch.randint(config.keys + 1, 2 * config.keys + 1, (count, d), generator=generator)
-    x = torch.randint(config.keys + 1, 2 * config.keys + 1, (count, length), generator=generator)
+    x = torch.full((count, length), FILLER)
     y = torch.full((count, length), -100)
     x[:, 0:2 * d:2], x[:, 1:2 * d:2] = keys, values
     slots = (length - 2 * d) // 2  # (query, answer) slots after the pairs
@@ -135,7 +136,7 @@ TASK = Task(
              *(Metric(f"accuracy_{n}", True, f"answers right at length {n}") for n in LENGTHS),
              *PROBE_METRICS),
     budgets={
-        "quick": {"transformer": Config(steps=150, width=32, batch_size=16, eval_batch=16)},
+        "quick": {"transformer": Config(steps=200, eval_batch=16)},
         "standard": {"transformer": Config(steps=1500, batch_size=64, eval_batch=128)},
         "full": {"transformer": Config(steps=5000, width=128, batch_size=64, eval_batch=256)},
     },
