@@ -12,9 +12,9 @@ torch.Size([1, 9, 8])
 
 from __future__ import annotations
 
-from actlab.attention import registry as _registry  # noqa: F401  (registers the built-ins)
 from actlab.attention.functional import attend, attention_weights
-from actlab.attention.normalizer import NORMALIZERS, Normalizer, lookup
+from actlab.attention.normalizer import NORMALIZERS, Normalizer
+from actlab.attention.registry import lookup
 
 
 def normalizers() -> list[Normalizer]:

@@ -13,7 +13,8 @@ import torch.nn.functional as F
 from actlab.attention import dense
 from actlab.attention.blocks import Plan, row_lengths
 from actlab.attention.chunked import EntmaxAttention, RowAttention, StickAttention
-from actlab.attention.normalizer import Normalizer, lookup
+from actlab.attention.normalizer import Normalizer
+from actlab.attention.registry import lookup
 from actlab.errors import ParameterError
 
 Implementation = Literal["auto", "chunked", "dense"]

@@ -17,7 +17,6 @@ Four kinds share one chunked implementation each (:mod:`actlab.attention.chunked
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -26,7 +25,7 @@ import torch
 
 from actlab.catalog.registry import normalize
 from actlab.catalog.spec import Citation, Param
-from actlab.errors import ParameterError, SpecError, UnknownNameError
+from actlab.errors import ParameterError, SpecError
 
 Kind = Literal["elementwise", "row", "entmax", "stick"]
 Values = Mapping[str, "float | torch.Tensor | None"]
@@ -82,7 +81,7 @@ class Normalizer:
     def resolve(self, values: Mapping[str, object]) -> dict[str, float | torch.Tensor | None]:
         """Defaults updated with ``values``; unknown names and out-of-range values raise.
 
-        >>> lookup("entmax").resolve({"alpha": 1.25})
+        >>> NORMALIZERS.get("entmax").resolve({"alpha": 1.25})
         {'alpha': 1.25}
         """
         known = {p.name: p for p in self.params}
@@ -136,31 +135,6 @@ class NormalizerRegistry:
 NORMALIZERS = NormalizerRegistry()
 
 
-def lookup(name: str | Normalizer) -> Normalizer:
-    """The registered normalizer ``name``, or an elementwise normalizer made from the catalog
-    entry ``name`` (its formula as ``f``, its symbolic derivative as ``f'``).
-
-    >>> lookup("sparsemax").kind, lookup("gelu").kind
-    ('entmax', 'elementwise')
-    """
-    if isinstance(name, Normalizer):
-        return name
-    found = NORMALIZERS.get(name)
-    if found is not None:
-        return found
-    from actlab.attention.elementwise import from_catalog
-
-    try:
-        return from_catalog(name)
-    except UnknownNameError:
-        raise UnknownNameError("attention normalizer (or catalog nonlinearity)", name,
-                               [*NORMALIZERS.names(), "<any catalog entry>"]) from None
-
-
 def log_length(n: torch.Tensor) -> torch.Tensor:
     """``log n`` for row lengths ``n`` (0 where a row has no key: its weights are all zero)."""
     return torch.log(n.clamp_min(1))
-
-
-def inf_like(x: torch.Tensor, sign: float = -1.0) -> torch.Tensor:
-    return torch.full_like(x, sign * math.inf)

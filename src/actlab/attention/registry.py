@@ -1,6 +1,6 @@
-"""Every built-in attention normalizer, each declared once. Formulas follow the cited papers;
-``y`` is the score after the declared gain, ``m`` the running row maximum (exponential rules
-only), ``n`` the number of keys the row may attend to."""
+"""Every built-in attention normalizer, each declared once, and :func:`lookup`. Formulas follow
+the cited papers; ``y`` is the score after the declared gain, ``m`` the running row maximum
+(exponential rules only), ``n`` the number of keys the row may attend to."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import math
 import torch
 import torch.nn.functional as F
 
+from actlab.attention.elementwise import from_catalog
 from actlab.attention.normalizer import NORMALIZERS, Normalizer, log_length
 from actlab.catalog.spec import Citation, Param
+from actlab.errors import UnknownNameError
 
 VASWANI = Citation("Attention Is All You Need", "Vaswani et al.", 2017, "1706.03762")
 MILLER = Citation("Attention Is Off By One", "Miller", 2023,
@@ -155,3 +157,22 @@ for normalizer in (
                "keys strictly before the query"),
 ):
     NORMALIZERS.register(normalizer)
+
+
+def lookup(name: str | Normalizer) -> Normalizer:
+    """The registered normalizer ``name``, or an elementwise normalizer made from the catalog
+    entry ``name`` (its formula as ``f``, its symbolic derivative as ``f'``).
+
+    >>> lookup("sparsemax").kind, lookup("gelu").kind
+    ('entmax', 'elementwise')
+    """
+    if isinstance(name, Normalizer):
+        return name
+    found = NORMALIZERS.get(name)
+    if found is not None:
+        return found
+    try:
+        return from_catalog(name)
+    except UnknownNameError:
+        raise UnknownNameError("attention normalizer (or catalog nonlinearity)", name,
+                               [*NORMALIZERS.names(), "<any catalog entry>"]) from None
