@@ -25,8 +25,7 @@ def test_plain_softmax_keeps_the_keys_of_earlier_runs():
 
 
 def test_parse_attention_checks_names_and_parameters():
-    assert parse_attention(["sigmoid:b=-3", "relu_l"]) == [("sigmoid", {"b": -3.0}),
-                                                           ("relu_l", {})]
+    assert parse_attention(["sigmoid:b=-3", "relu_l"]) == [("sigmoid", {"b": -3.0}), ("relu_l", {})]
     with pytest.raises(UnknownNameError):
         parse_attention("softmaxx")
     with pytest.raises(ParameterError, match="out of range"):
@@ -39,7 +38,10 @@ def test_tasks_without_attention_run_softmax_choices_only():
     choices = [ActChoice.of("gelu").with_attention(a) for a in ("softmax", "sigmoid")]
     runs = plan(choices, 1, tasks=["digits", "recall"])
     assert {(r.key.task, r.act.attention) for r in runs} == {
-        ("digits", "softmax"), ("recall", "softmax"), ("recall", "sigmoid")}
+        ("digits", "softmax"),
+        ("recall", "softmax"),
+        ("recall", "sigmoid"),
+    }
 
 
 def test_recall_trains_with_a_chosen_normalizer_and_stores_probes():

@@ -38,8 +38,9 @@ class Plan:
         blocks = [slice(j, min(j + self.chunk, m)) for j in range(0, m, self.chunk)]
         return blocks[::-1] if reverse else blocks
 
-    def allowed(self, rows: slice, keys: slice, n: int, m: int,
-                device: torch.device) -> torch.Tensor | None:
+    def allowed(
+        self, rows: slice, keys: slice, n: int, m: int, device: torch.device
+    ) -> torch.Tensor | None:
         """(B or 1, I, J) True where row i may attend to key j; None when all may."""
         ok = None
         if self.causal:
@@ -53,13 +54,17 @@ class Plan:
         return ok
 
 
-def row_lengths(plan: Plan, batch: int, n: int, m: int, device: torch.device,
-                dtype: torch.dtype) -> torch.Tensor:
+def row_lengths(
+    plan: Plan, batch: int, n: int, m: int, device: torch.device, dtype: torch.dtype
+) -> torch.Tensor:
     """(B, n) number of keys each row may attend to."""
     if plan.mask is None:
         i = torch.arange(n, device=device, dtype=dtype) + (m - n)
-        count = (i + (0 if plan.strict else 1)).clamp(0, m) if plan.causal else torch.full(
-            (n,), float(m), device=device, dtype=dtype)
+        count = (
+            (i + (0 if plan.strict else 1)).clamp(0, m)
+            if plan.causal
+            else torch.full((n,), float(m), device=device, dtype=dtype)
+        )
         return count.expand(batch, n)
     total = torch.zeros(batch, n, device=device, dtype=dtype)
     for rows in plan.rows(n):

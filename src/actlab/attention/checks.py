@@ -30,8 +30,13 @@ Result = tuple[str, "bool | None", str]
 
 def check_normalizer(rule: Normalizer, sizes: tuple[int, ...] = SIZES) -> Iterator[Result]:
     """(check, ok or None if not applicable, detail) for each of :data:`CHECKS`."""
-    for name, check in (("dense", _dense), ("float32", _float32), ("gradcheck", _gradcheck),
-                        ("stability", _stability), ("oracle", _oracle)):
+    for name, check in (
+        ("dense", _dense),
+        ("float32", _float32),
+        ("gradcheck", _gradcheck),
+        ("stability", _stability),
+        ("oracle", _oracle),
+    ):
         if name == "dense":
             ok, detail = check(rule, sizes)
         else:
@@ -46,7 +51,7 @@ def _inputs(n: int, dtype=torch.float64, seed: int = 0, d: int = 16, batch: int 
 
 def _variants(rule: Normalizer, n: int) -> list[tuple[str, dict]]:
     pad = torch.ones(2, 1, n, dtype=torch.bool)
-    pad[1, :, n // 2:] = False  # the second sequence ends halfway
+    pad[1, :, n // 2 :] = False  # the second sequence ends halfway
     pad[0, :, 0] = n == 1  # its first key padded: with causal masking, row 0 sees nothing
     variants = [("causal", {"causal": True}), ("causal+padding", {"causal": True, "mask": pad})]
     if rule.kind != "stick":
@@ -61,8 +66,10 @@ def _dense(rule: Normalizer, sizes: tuple[int, ...]) -> tuple[bool, str]:
             if n > 513 and label != "causal+padding":
                 continue
             q, k, v = (t.requires_grad_() for t in _inputs(n))
-            runs = [attend(q, k, v, rule, implementation=impl, chunk=128, **options)
-                    for impl in ("chunked", "dense")]
+            runs = [
+                attend(q, k, v, rule, implementation=impl, chunk=128, **options)
+                for impl in ("chunked", "dense")
+            ]
             grad = torch.randn_like(runs[1])
             pairs = [(runs[0], runs[1])]
             pairs += list(zip(*(torch.autograd.grad(r, (q, k, v), grad) for r in runs)))
@@ -93,14 +100,22 @@ def _gradcheck(rule: Normalizer) -> tuple[bool, str]:
     inputs: tuple[torch.Tensor, ...] = (q, k, v)
     names = ["q", "k", "v"]
     if rule.learnable:
-        inputs += tuple(torch.tensor(1.3, dtype=torch.float64, requires_grad=True)
-                        for _ in rule.learnable)
+        inputs += tuple(
+            torch.tensor(1.3, dtype=torch.float64, requires_grad=True) for _ in rule.learnable
+        )
         names += list(rule.learnable)
 
     def run(*tensors: torch.Tensor) -> torch.Tensor:
         params = dict(zip(rule.learnable, tensors[3:]))
-        return attend(*tensors[:3], rule, causal=True, mask=pad, chunk=2,
-                      implementation="chunked", params=params)
+        return attend(
+            *tensors[:3],
+            rule,
+            causal=True,
+            mask=pad,
+            chunk=2,
+            implementation="chunked",
+            params=params,
+        )
 
     try:
         ok = torch.autograd.gradcheck(run, inputs, atol=1e-6, rtol=1e-5)
@@ -145,11 +160,18 @@ def _entmax_package(alphas: tuple[float, ...]) -> Callable[[], tuple[bool | None
         worst = 0.0
         for alpha in alphas:
             ours = attention_weights(q, k, "entmax", params={"alpha": alpha})
-            theirs = (entmax.sparsemax(x, dim=-1) if alpha == 2 else
-                      entmax.entmax_bisect(x, alpha=alpha, dim=-1, n_iter=100))
+            theirs = (
+                entmax.sparsemax(x, dim=-1)
+                if alpha == 2
+                else entmax.entmax_bisect(x, alpha=alpha, dim=-1, n_iter=100)
+            )
             worst = max(worst, float((ours - theirs).abs().max()))
-        return worst <= 1e-6, f"against entmax {entmax.__version__} at alpha " \
-                              f"{', '.join(map(str, alphas))}: {worst:.2g}"
+        return (
+            worst <= 1e-6,
+            f"against entmax {entmax.__version__} at alpha "
+            f"{', '.join(map(str, alphas))}: {worst:.2g}",
+        )
+
     return check
 
 
@@ -168,8 +190,9 @@ def _ssmax() -> tuple[bool, str]:
 def _sigmoid() -> tuple[bool, str]:
     q, k, _ = _inputs(4096, batch=1, d=64, seed=2)
     mean = float(attention_weights(q * 0.25, k, "sigmoid").sum(-1).mean())
-    return abs(mean - 1) < 0.05, f"b = -log n, n = 4096, i.i.d. scores of sd 0.25: rows sum " \
-                                 f"to {mean:.3f} on average"
+    return abs(
+        mean - 1
+    ) < 0.05, f"b = -log n, n = 4096, i.i.d. scores of sd 0.25: rows sum to {mean:.3f} on average"
 
 
 def _stick() -> tuple[bool, str]:
@@ -177,7 +200,7 @@ def _stick() -> tuple[bool, str]:
     w = attention_weights(q, k, "stick_breaking", causal=True)[0]
     beta = torch.sigmoid(q[0] @ k[0].T / 4)
     i = 4
-    by_hand = [float(beta[i, j] * torch.prod(1 - beta[i, j + 1:i])) for j in range(i)]
+    by_hand = [float(beta[i, j] * torch.prod(1 - beta[i, j + 1 : i])) for j in range(i)]
     err = max(abs(a - b) for a, b in zip(w[i, :i].tolist(), by_hand))
     return err <= 1e-14 and float(w[i, i]) == 0, f"against the product by hand: {err:.2g}"
 

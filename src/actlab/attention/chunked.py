@@ -163,7 +163,7 @@ class EntmaxAttention(torch.autograd.Function):
             if want_alpha:
                 safe = torch.where(r_total > 0, r_total, 1)
                 tau_slope = (-beta * plogu_total + rs) / safe
-                d_alpha = d_alpha + (-beta**2 * gplogu + beta * grs - beta * tau_slope * gr).sum()
+                d_alpha = d_alpha + (-(beta**2) * gplogu + beta * grs - beta * tau_slope * gr).sum()
         return dq, dk, dv, (d_alpha.reshape(()) if want_alpha else None), None
 
 
@@ -186,8 +186,7 @@ def _threshold(plan: Plan, qb, k, rows: slice, a: float, n: int, m: int) -> torc
     top = qb.new_full(qb.shape[:2], -math.inf)
     for keys in plan.keys(m):
         ok = plan.allowed(rows, keys, n, m, qb.device)
-        top = torch.maximum(top, _masked(ok, a * _scores(plan, qb, k[:, keys]), -math.inf)
-                            .amax(-1))
+        top = torch.maximum(top, _masked(ok, a * _scores(plan, qb, k[:, keys]), -math.inf).amax(-1))
     empty = torch.isinf(top)
     top = torch.where(empty, 0.0, top)
     length = plan.lengths[:, rows].clamp_min(1)

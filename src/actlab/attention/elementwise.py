@@ -28,7 +28,14 @@ def from_catalog(name: str) -> Normalizer:
     def slope(y: torch.Tensor, _m, _n, params: Values) -> torch.Tensor:
         return compiled.gradients(y, **params)[0]
 
-    return Normalizer(spec.name, "elementwise", f"f(x) = {spec.formula}, elementwise (catalog "
-                      f"entry {spec.name})", spec.citation, spec.params,
-                      sparse=bool(spec.properties and spec.properties.sparse),
-                      description=spec.description, num=weight, dnum=slope)
+    return Normalizer(
+        spec.name,
+        "elementwise",
+        f"f(x) = {spec.formula}, elementwise (catalog entry {spec.name})",
+        spec.citation,
+        spec.params,
+        sparse=bool(spec.properties and spec.properties.sparse),
+        description=spec.description,
+        num=weight,
+        dnum=slope,
+    )

@@ -21,11 +21,19 @@ Implementation = Literal["auto", "chunked", "dense"]
 IMPLEMENTATIONS = ("auto", "chunked", "dense")
 
 
-def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
-           normalizer: str | Normalizer = "softmax", *, mask: torch.Tensor | None = None,
-           causal: bool = False, scale: float | None = None,
-           params: Mapping[str, float | torch.Tensor] | None = None, chunk: int = 512,
-           implementation: Implementation = "auto") -> torch.Tensor:
+def attend(
+    q: torch.Tensor,
+    k: torch.Tensor,
+    v: torch.Tensor,
+    normalizer: str | Normalizer = "softmax",
+    *,
+    mask: torch.Tensor | None = None,
+    causal: bool = False,
+    scale: float | None = None,
+    params: Mapping[str, float | torch.Tensor] | None = None,
+    chunk: int = 512,
+    implementation: Implementation = "auto",
+) -> torch.Tensor:
     """Attention ``sum_j w_ij v_j`` with weights from ``normalizer`` applied to the scores
     ``scale * q_i . k_j`` (``scale`` defaults to ``1/sqrt(d)``).
 
@@ -56,10 +64,17 @@ def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
     if implementation == "auto" and plain:
         return F.scaled_dot_product_attention(q, k, v, is_causal=causal, scale=scale)
     work = torch.promote_types(q.dtype, torch.float32)
-    flat = [t.expand(*batch, *t.shape[-2:]).reshape(-1, *t.shape[-2:]).to(work)
-            for t in (q, k, v)]
-    plan = Plan(rule, _floats(rule, values), scale, causal, _flat_mask(mask, batch, n, m),
-                chunk, max(chunk, 1024), strict=rule.kind == "stick")
+    flat = [t.expand(*batch, *t.shape[-2:]).reshape(-1, *t.shape[-2:]).to(work) for t in (q, k, v)]
+    plan = Plan(
+        rule,
+        _floats(rule, values),
+        scale,
+        causal,
+        _flat_mask(mask, batch, n, m),
+        chunk,
+        max(chunk, 1024),
+        strict=rule.kind == "stick",
+    )
     plan = replace(plan, lengths=row_lengths(plan, flat[0].shape[0], n, m, q.device, work))
     if implementation == "dense":
         out = dense.weights(plan, flat[0], flat[1]) @ flat[2]
@@ -77,10 +92,16 @@ def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
     return out.reshape(*batch, n, v.shape[-1]).to(q.dtype)
 
 
-def attention_weights(q: torch.Tensor, k: torch.Tensor, normalizer: str | Normalizer = "softmax",
-                      *, mask: torch.Tensor | None = None, causal: bool = False,
-                      scale: float | None = None,
-                      params: Mapping[str, float] | None = None) -> torch.Tensor:
+def attention_weights(
+    q: torch.Tensor,
+    k: torch.Tensor,
+    normalizer: str | Normalizer = "softmax",
+    *,
+    mask: torch.Tensor | None = None,
+    causal: bool = False,
+    scale: float | None = None,
+    params: Mapping[str, float] | None = None,
+) -> torch.Tensor:
     """The dense (..., n, m) weight matrix (for inspection and probes; O(n m) memory).
 
     >>> w = attention_weights(torch.randn(5, 8), torch.randn(5, 8), "sparsemax")
@@ -96,8 +117,16 @@ def attention_weights(q: torch.Tensor, k: torch.Tensor, normalizer: str | Normal
     work = torch.promote_types(q.dtype, torch.float32)
     flat = [t.expand(*batch, *t.shape[-2:]).reshape(-1, *t.shape[-2:]).to(work) for t in (q, k)]
     scale = 1 / math.sqrt(q.shape[-1]) if scale is None else float(scale)
-    plan = Plan(rule, _floats(rule, values), scale, causal, _flat_mask(mask, batch, n, m),
-                512, 1024, strict=rule.kind == "stick")
+    plan = Plan(
+        rule,
+        _floats(rule, values),
+        scale,
+        causal,
+        _flat_mask(mask, batch, n, m),
+        512,
+        1024,
+        strict=rule.kind == "stick",
+    )
     plan = replace(plan, lengths=row_lengths(plan, flat[0].shape[0], n, m, q.device, work))
     return dense.weights(plan, *flat).reshape(*batch, n, m).to(q.dtype)
 
@@ -108,15 +137,16 @@ def _floats(rule: Normalizer, values: Mapping[str, object]) -> dict[str, object]
     for name, value in values.items():
         if isinstance(value, torch.Tensor):
             if value.requires_grad and not (rule.kind == "entmax" and name == "alpha"):
-                raise ParameterError(f"{rule.name}: parameter {name!r} is not learnable "
-                                     f"(learnable: {', '.join(rule.learnable) or 'none'})")
+                raise ParameterError(
+                    f"{rule.name}: parameter {name!r} is not learnable "
+                    f"(learnable: {', '.join(rule.learnable) or 'none'})"
+                )
             value = float(value.detach())
         out[name] = value
     return out
 
 
-def _flat_mask(mask: torch.Tensor | None, batch: torch.Size, n: int, m: int
-               ) -> torch.Tensor | None:
+def _flat_mask(mask: torch.Tensor | None, batch: torch.Size, n: int, m: int) -> torch.Tensor | None:
     """The mask as (B or 1, n or 1, m), B the flattened batch."""
     if mask is None:
         return None
@@ -128,52 +158,63 @@ def _flat_mask(mask: torch.Tensor | None, batch: torch.Size, n: int, m: int
     return mask.expand(*batch, rows, m).reshape(-1, rows, m)
 
 
-def _check(q, k, v, mask, rule: Normalizer, causal: bool, chunk: int,
-           implementation: str) -> None:
+def _check(q, k, v, mask, rule: Normalizer, causal: bool, chunk: int, implementation: str) -> None:
     """One clear error for each kind of bad input."""
     for name, t in (("q", q), ("k", k), ("v", v)):
         if not isinstance(t, torch.Tensor):
             raise ParameterError(f"attend: {name} must be a tensor, got {type(t).__name__}")
         if t.dim() < 2:
-            raise ParameterError(f"attend: {name} needs shape (..., length, features), got "
-                                 f"{tuple(t.shape)}")
+            raise ParameterError(
+                f"attend: {name} needs shape (..., length, features), got {tuple(t.shape)}"
+            )
         if not t.is_floating_point():
             raise ParameterError(f"attend: {name} must be floating point, got {t.dtype}")
     if not (q.dtype == k.dtype == v.dtype):
         raise ParameterError(f"attend: q, k, v dtypes differ ({q.dtype}, {k.dtype}, {v.dtype})")
     if not (q.device == k.device == v.device):
-        raise ParameterError(f"attend: q, k, v are on different devices ({q.device}, "
-                             f"{k.device}, {v.device})")
+        raise ParameterError(
+            f"attend: q, k, v are on different devices ({q.device}, {k.device}, {v.device})"
+        )
     if q.shape[-1] != k.shape[-1]:
-        raise ParameterError(f"attend: q and k need the same feature size, got {q.shape[-1]} "
-                             f"and {k.shape[-1]}")
+        raise ParameterError(
+            f"attend: q and k need the same feature size, got {q.shape[-1]} and {k.shape[-1]}"
+        )
     if k.shape[-2] != v.shape[-2]:
-        raise ParameterError(f"attend: k and v need the same length, got {k.shape[-2]} and "
-                             f"{v.shape[-2]}")
+        raise ParameterError(
+            f"attend: k and v need the same length, got {k.shape[-2]} and {v.shape[-2]}"
+        )
     if q.shape[-2] == 0 or k.shape[-2] == 0:
-        raise ParameterError(f"attend: empty sequence (n = {q.shape[-2]}, m = {k.shape[-2]}); "
-                             "give at least one query and one key")
+        raise ParameterError(
+            f"attend: empty sequence (n = {q.shape[-2]}, m = {k.shape[-2]}); "
+            "give at least one query and one key"
+        )
     try:
         batch = torch.broadcast_shapes(q.shape[:-2], k.shape[:-2], v.shape[:-2])
     except RuntimeError:
-        raise ParameterError(f"attend: batch dimensions of q {tuple(q.shape)}, k "
-                             f"{tuple(k.shape)} and v {tuple(v.shape)} do not broadcast") from None
+        raise ParameterError(
+            f"attend: batch dimensions of q {tuple(q.shape)}, k "
+            f"{tuple(k.shape)} and v {tuple(v.shape)} do not broadcast"
+        ) from None
     if mask is not None:
         _check_mask(mask, q, batch, q.shape[-2], k.shape[-2])
     if rule.kind == "stick" and not causal:
-        raise ParameterError("stick_breaking attention orders keys before the query: pass "
-                             "causal=True")
+        raise ParameterError(
+            "stick_breaking attention orders keys before the query: pass causal=True"
+        )
     if chunk < 1:
         raise ParameterError(f"attend: chunk must be >= 1, got {chunk}")
     if implementation not in IMPLEMENTATIONS:
-        raise ParameterError(f"attend: implementation {implementation!r} is not one of "
-                             f"{', '.join(IMPLEMENTATIONS)}")
+        raise ParameterError(
+            f"attend: implementation {implementation!r} is not one of {', '.join(IMPLEMENTATIONS)}"
+        )
 
 
 def _check_mask(mask, q, batch, n: int, m: int) -> None:
     if not isinstance(mask, torch.Tensor) or mask.dtype != torch.bool:
-        raise ParameterError("attend: mask must be a boolean tensor (True: may attend), got "
-                             f"{getattr(mask, 'dtype', type(mask).__name__)}")
+        raise ParameterError(
+            "attend: mask must be a boolean tensor (True: may attend), got "
+            f"{getattr(mask, 'dtype', type(mask).__name__)}"
+        )
     if mask.device != q.device:
         raise ParameterError(f"attend: mask is on {mask.device}, q on {q.device}")
     rows = mask.shape[-2] if mask.dim() >= 2 else 1
@@ -185,5 +226,7 @@ def _check_mask(mask, q, batch, n: int, m: int) -> None:
         except RuntimeError:
             fits = False
     if not fits:
-        raise ParameterError(f"attend: mask of shape {tuple(mask.shape)} does not broadcast to "
-                             f"(..., n, m) = {(*batch, n, m)}")
+        raise ParameterError(
+            f"attend: mask of shape {tuple(mask.shape)} does not broadcast to "
+            f"(..., n, m) = {(*batch, n, m)}"
+        )

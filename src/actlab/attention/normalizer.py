@@ -88,8 +88,10 @@ class Normalizer:
         unknown = sorted(set(values) - set(known))
         if unknown:
             valid = ", ".join(f"{p.name} in {p.range_text}" for p in self.params) or "none"
-            raise ParameterError(f"attention normalizer {self.name} has no parameter "
-                                 f"{', '.join(map(repr, unknown))}; its parameters: {valid}")
+            raise ParameterError(
+                f"attention normalizer {self.name} has no parameter "
+                f"{', '.join(map(repr, unknown))}; its parameters: {valid}"
+            )
         resolved: dict[str, float | torch.Tensor | None] = {}
         for name, p in known.items():
             value = values.get(name)

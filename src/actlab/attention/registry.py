@@ -15,25 +15,47 @@ from actlab.catalog.spec import Citation, Param
 from actlab.errors import UnknownNameError
 
 VASWANI = Citation("Attention Is All You Need", "Vaswani et al.", 2017, "1706.03762")
-MILLER = Citation("Attention Is Off By One", "Miller", 2023,
-                  venue="evanmiller.org/attention-is-off-by-one.html")
-NAKANISHI = Citation("Scalable-Softmax Is Superior for Attention", "Nakanishi", 2025,
-                     "2501.19399")
-RAMAPURAM = Citation("Theory, Analysis, and Best Practices for Sigmoid Self-Attention",
-                     "Ramapuram et al.", 2024, "2409.04431")
-WORTSMAN = Citation("Replacing softmax with ReLU in Vision Transformers", "Wortsman et al.",
-                    2023, "2309.08586")
+MILLER = Citation(
+    "Attention Is Off By One", "Miller", 2023, venue="evanmiller.org/attention-is-off-by-one.html"
+)
+NAKANISHI = Citation("Scalable-Softmax Is Superior for Attention", "Nakanishi", 2025, "2501.19399")
+RAMAPURAM = Citation(
+    "Theory, Analysis, and Best Practices for Sigmoid Self-Attention",
+    "Ramapuram et al.",
+    2024,
+    "2409.04431",
+)
+WORTSMAN = Citation(
+    "Replacing softmax with ReLU in Vision Transformers", "Wortsman et al.", 2023, "2309.08586"
+)
 HUA = Citation("Transformer Quality in Linear Time", "Hua et al.", 2022, "2202.10447")
-GAO = Citation("Softplus Attention with Re-weighting Boosts Length Extrapolation in Large "
-               "Language Models", "Gao and Spratling", 2025, "2501.13428")
-ZUHRI = Citation("Softpick: No Attention Sink, No Massive Activations with Rectified Softmax",
-                 "Zuhri, Fuadi and Aji", 2025, "2504.20966")
-ZIMERMAN = Citation("Power-Softmax: Towards Secure LLM Inference over Encrypted Data",
-                    "Zimerman et al.", 2024, "2410.09457")
-MARTINS = Citation("From Softmax to Sparsemax: A Sparse Model of Attention and Multi-Label "
-                   "Classification", "Martins and Astudillo", 2016, "1602.02068")
-PETERS = Citation("Sparse Sequence-to-Sequence Models", "Peters, Niculae and Martins", 2019,
-                  "1905.05702")
+GAO = Citation(
+    "Softplus Attention with Re-weighting Boosts Length Extrapolation in Large Language Models",
+    "Gao and Spratling",
+    2025,
+    "2501.13428",
+)
+ZUHRI = Citation(
+    "Softpick: No Attention Sink, No Massive Activations with Rectified Softmax",
+    "Zuhri, Fuadi and Aji",
+    2025,
+    "2504.20966",
+)
+ZIMERMAN = Citation(
+    "Power-Softmax: Towards Secure LLM Inference over Encrypted Data",
+    "Zimerman et al.",
+    2024,
+    "2410.09457",
+)
+MARTINS = Citation(
+    "From Softmax to Sparsemax: A Sparse Model of Attention and Multi-Label Classification",
+    "Martins and Astudillo",
+    2016,
+    "1602.02068",
+)
+PETERS = Citation(
+    "Sparse Sequence-to-Sequence Models", "Peters, Niculae and Martins", 2019, "1905.05702"
+)
 TAN = Citation("Stick-breaking Attention", "Tan et al.", 2024, "2410.17980")
 
 
@@ -115,46 +137,156 @@ def _length_gain(n, p):
 
 
 SCALE = Param("s", 0.43, 0.0, open_low=True, doc="scale: logits times s * log n")
-TRAIN_LENGTH = Param("train_length", 64.0, 2.0, doc="training length n_train of the gain "
-                     "log n / log n_train")
+TRAIN_LENGTH = Param(
+    "train_length", 64.0, 2.0, doc="training length n_train of the gain log n / log n_train"
+)
 
 for normalizer in (
-    Normalizer("softmax", "row", "e^x / sum e^x", VASWANI, shifts=True, num=_exp, dnum=_exp,
-               den=_exp, dden=_exp, description="the reference"),
-    Normalizer("softmax1", "row", "e^x / (1 + sum e^x)", MILLER, shifts=True, num=_exp,
-               dnum=_exp, den=_exp, dden=_exp, constant=_shifted_one, aliases=("softmax_plus_one",
-               "off_by_one"), description="a row may give (almost) no weight to any key"),
-    Normalizer("ssmax", "row", "softmax(s log(n) x)", NAKANISHI, (SCALE,), needs_length=True,
-               shifts=True, num=_exp, dnum=_exp, den=_exp, dden=_exp, gain=_ssmax_gain,
-               aliases=("scalable_softmax",), description="keeps attention focused as n grows"),
-    Normalizer("softpick", "row", "relu(e^x - 1) / (sum |e^x - 1| + eps)", ZUHRI,
-               (Param("eps", 1e-6, 0.0),), sparse=True, shifts=True, num=_softpick_num,
-               dnum=_softpick_dnum, den=_softpick_den, dden=_softpick_dden,
-               constant=lambda m, p: p["eps"] * torch.exp(-m),
-               description="rectified softmax: exact zeros, no attention sink"),
-    Normalizer("power_softmax", "row", "|x|^p / sum |x|^p (x^p for even p)", ZIMERMAN,
-               (Param("p", 2.0, 1.0, 16.0),), num=_power, dnum=_dpower, den=_power,
-               dden=_dpower, description="polynomial, for encrypted inference"),
-    Normalizer("softplus_l1", "row", "softplus(x log n / log n_train) / sum softplus(...)", GAO,
-               (TRAIN_LENGTH, Param("p", 1.0, 1.0, 8.0, doc="re-weighting power")),
-               needs_length=True, num=_softplus_power, dnum=_dsoftplus_power,
-               den=_softplus_power, dden=_dsoftplus_power, gain=_length_gain,
-               aliases=("lssa",), description="LSSA; p > 1 re-weights, w^p / sum w^p (LSSAR)"),
-    Normalizer("sigmoid", "elementwise", "sigmoid(x + b), b = -log n unless given", RAMAPURAM,
-               (Param("b", 0.0),), needs_length=True, num=_sigmoid, dnum=_dsigmoid,
-               optional={"b": "-log n"}, description="FlashSigmoid's rule; no row sum"),
-    Normalizer("relu_l", "elementwise", "relu(x) / n", WORTSMAN, needs_length=True, sparse=True,
-               num=_relu_l, dnum=_drelu_l, description="ReLU attention divided by length"),
-    Normalizer("relu2_l", "elementwise", "relu(x)^2 / n", HUA, needs_length=True, sparse=True,
-               num=_relu2_l, dnum=_drelu2_l, description="squared ReLU attention (FLASH)"),
-    Normalizer("sparsemax", "entmax", "argmin_{p in simplex} ||p - x||^2", MARTINS,
-               (Param("alpha", 2.0, 2.0, 2.0),), sparse=True, description="entmax, alpha = 2"),
-    Normalizer("entmax", "entmax", "[(alpha-1) x - tau]_+^(1/(alpha-1)), rows summing to 1",
-               PETERS, (Param("alpha", 1.5, 1.0, 4.0, learnable=True),), sparse=True,
-               aliases=("alpha_entmax",), description="alpha = 1 is softmax, 2 sparsemax"),
-    Normalizer("stick_breaking", "stick", "sigmoid(x_ij) prod_{j<k<i} (1 - sigmoid(x_ik))", TAN,
-               aliases=("stickbreaking",), description="causal only; recency by construction; "
-               "keys strictly before the query"),
+    Normalizer(
+        "softmax",
+        "row",
+        "e^x / sum e^x",
+        VASWANI,
+        shifts=True,
+        num=_exp,
+        dnum=_exp,
+        den=_exp,
+        dden=_exp,
+        description="the reference",
+    ),
+    Normalizer(
+        "softmax1",
+        "row",
+        "e^x / (1 + sum e^x)",
+        MILLER,
+        shifts=True,
+        num=_exp,
+        dnum=_exp,
+        den=_exp,
+        dden=_exp,
+        constant=_shifted_one,
+        aliases=("softmax_plus_one", "off_by_one"),
+        description="a row may give (almost) no weight to any key",
+    ),
+    Normalizer(
+        "ssmax",
+        "row",
+        "softmax(s log(n) x)",
+        NAKANISHI,
+        (SCALE,),
+        needs_length=True,
+        shifts=True,
+        num=_exp,
+        dnum=_exp,
+        den=_exp,
+        dden=_exp,
+        gain=_ssmax_gain,
+        aliases=("scalable_softmax",),
+        description="keeps attention focused as n grows",
+    ),
+    Normalizer(
+        "softpick",
+        "row",
+        "relu(e^x - 1) / (sum |e^x - 1| + eps)",
+        ZUHRI,
+        (Param("eps", 1e-6, 0.0),),
+        sparse=True,
+        shifts=True,
+        num=_softpick_num,
+        dnum=_softpick_dnum,
+        den=_softpick_den,
+        dden=_softpick_dden,
+        constant=lambda m, p: p["eps"] * torch.exp(-m),
+        description="rectified softmax: exact zeros, no attention sink",
+    ),
+    Normalizer(
+        "power_softmax",
+        "row",
+        "|x|^p / sum |x|^p (x^p for even p)",
+        ZIMERMAN,
+        (Param("p", 2.0, 1.0, 16.0),),
+        num=_power,
+        dnum=_dpower,
+        den=_power,
+        dden=_dpower,
+        description="polynomial, for encrypted inference",
+    ),
+    Normalizer(
+        "softplus_l1",
+        "row",
+        "softplus(x log n / log n_train) / sum softplus(...)",
+        GAO,
+        (TRAIN_LENGTH, Param("p", 1.0, 1.0, 8.0, doc="re-weighting power")),
+        needs_length=True,
+        num=_softplus_power,
+        dnum=_dsoftplus_power,
+        den=_softplus_power,
+        dden=_dsoftplus_power,
+        gain=_length_gain,
+        aliases=("lssa",),
+        description="LSSA; p > 1 re-weights, w^p / sum w^p (LSSAR)",
+    ),
+    Normalizer(
+        "sigmoid",
+        "elementwise",
+        "sigmoid(x + b), b = -log n unless given",
+        RAMAPURAM,
+        (Param("b", 0.0),),
+        needs_length=True,
+        num=_sigmoid,
+        dnum=_dsigmoid,
+        optional={"b": "-log n"},
+        description="FlashSigmoid's rule; no row sum",
+    ),
+    Normalizer(
+        "relu_l",
+        "elementwise",
+        "relu(x) / n",
+        WORTSMAN,
+        needs_length=True,
+        sparse=True,
+        num=_relu_l,
+        dnum=_drelu_l,
+        description="ReLU attention divided by length",
+    ),
+    Normalizer(
+        "relu2_l",
+        "elementwise",
+        "relu(x)^2 / n",
+        HUA,
+        needs_length=True,
+        sparse=True,
+        num=_relu2_l,
+        dnum=_drelu2_l,
+        description="squared ReLU attention (FLASH)",
+    ),
+    Normalizer(
+        "sparsemax",
+        "entmax",
+        "argmin_{p in simplex} ||p - x||^2",
+        MARTINS,
+        (Param("alpha", 2.0, 2.0, 2.0),),
+        sparse=True,
+        description="entmax, alpha = 2",
+    ),
+    Normalizer(
+        "entmax",
+        "entmax",
+        "[(alpha-1) x - tau]_+^(1/(alpha-1)), rows summing to 1",
+        PETERS,
+        (Param("alpha", 1.5, 1.0, 4.0, learnable=True),),
+        sparse=True,
+        aliases=("alpha_entmax",),
+        description="alpha = 1 is softmax, 2 sparsemax",
+    ),
+    Normalizer(
+        "stick_breaking",
+        "stick",
+        "sigmoid(x_ij) prod_{j<k<i} (1 - sigmoid(x_ik))",
+        TAN,
+        aliases=("stickbreaking",),
+        description="causal only; recency by construction; keys strictly before the query",
+    ),
 ):
     NORMALIZERS.register(normalizer)
 
@@ -174,5 +306,8 @@ def lookup(name: str | Normalizer) -> Normalizer:
     try:
         return from_catalog(name)
     except UnknownNameError:
-        raise UnknownNameError("attention normalizer (or catalog nonlinearity)", name,
-                               [*NORMALIZERS.names(), "<any catalog entry>"]) from None
+        raise UnknownNameError(
+            "attention normalizer (or catalog nonlinearity)",
+            name,
+            [*NORMALIZERS.names(), "<any catalog entry>"],
+        ) from None

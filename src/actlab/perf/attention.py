@@ -32,6 +32,7 @@ def _inputs(n: int, d: int, heads: int) -> list[torch.Tensor]:
 
 def _step(name: str | None, tensors: list[torch.Tensor], chunk: int):
     """One forward+backward: ``name`` chunked, or None for scaled_dot_product_attention."""
+
     def step() -> None:
         if name is None:
             out = F.scaled_dot_product_attention(*tensors, is_causal=True)
@@ -40,37 +41,55 @@ def _step(name: str | None, tensors: list[torch.Tensor], chunk: int):
         out.sum().backward()
         for t in tensors:
             t.grad = None
+
     return step
 
 
-def speed(n: int = 2048, d: int = 64, heads: int = 1, chunk: int = 512,
-          names: Sequence[str] | None = None, min_run_time: float = 1.0) -> Table:
+def speed(
+    n: int = 2048,
+    d: int = 64,
+    heads: int = 1,
+    chunk: int = 512,
+    names: Sequence[str] | None = None,
+    min_run_time: float = 1.0,
+) -> Table:
     """Forward+backward seconds per normalizer at length ``n`` (causal), with the ratios to
     scaled_dot_product_attention and to the chunked softmax."""
     tensors = _inputs(n, d, heads)
     names = list(names or [r.name for r in normalizers()])
     fused = best_seconds(_step(None, tensors, chunk), min_run_time=min_run_time)
-    times = {name: best_seconds(_step(name, tensors, chunk), min_run_time=min_run_time)
-             for name in names}
-    softmax = times.get("softmax") or best_seconds(_step("softmax", tensors, chunk),
-                                                   min_run_time=min_run_time)
+    times = {
+        name: best_seconds(_step(name, tensors, chunk), min_run_time=min_run_time) for name in names
+    }
+    softmax = times.get("softmax") or best_seconds(
+        _step("softmax", tensors, chunk), min_run_time=min_run_time
+    )
     rows = [("scaled_dot_product_attention", f"{fused * 1e3:.1f}", "1.00", "")]
-    rows += [(name, f"{t * 1e3:.1f}", f"{t / fused:.2f}", f"{t / softmax:.2f}")
-             for name, t in times.items()]
-    return Table.of(("normalizer", "ms fwd+bwd", "x fused softmax", "x chunked softmax"), rows,
-                    f"attention speed: n={n}, d={d}, heads={heads}, causal, chunk {chunk}, "
-                    f"{torch.get_num_threads()} threads")
+    rows += [
+        (name, f"{t * 1e3:.1f}", f"{t / fused:.2f}", f"{t / softmax:.2f}")
+        for name, t in times.items()
+    ]
+    return Table.of(
+        ("normalizer", "ms fwd+bwd", "x fused softmax", "x chunked softmax"),
+        rows,
+        f"attention speed: n={n}, d={d}, heads={heads}, causal, chunk {chunk}, "
+        f"{torch.get_num_threads()} threads",
+    )
 
 
-def memory(n: int = 16384, d: int = 64, chunk: int = 512,
-           names: Sequence[str] = ("softmax",)) -> Table:
+def memory(
+    n: int = 16384, d: int = 64, chunk: int = 512, names: Sequence[str] = ("softmax",)
+) -> Table:
     """Peak MiB allocated by one forward+backward at length ``n``, one head (after warm-up)."""
     tensors = _inputs(n, d, 1)
     rows = [(name, f"{peak_bytes(_step(name, tensors, chunk)) / MIB:.1f}") for name in names]
     dense = n * n * 4 / MIB
-    return Table.of(("normalizer", "peak MiB fwd+bwd"), rows,
-                    f"attention memory: n={n}, d={d}, one head, causal, chunk {chunk}",
-                    f"one dense float32 score matrix: {dense:.0f} MiB")
+    return Table.of(
+        ("normalizer", "peak MiB fwd+bwd"),
+        rows,
+        f"attention memory: n={n}, d={d}, one head, causal, chunk {chunk}",
+        f"one dense float32 score matrix: {dense:.0f} MiB",
+    )
 
 
 def main(argv: Sequence[str]) -> None:

@@ -45,10 +45,19 @@ class AttentionProbes:
         return {**means, "sink_rate": sinks}
 
     def table(self) -> Table:
-        rows = [(h.layer, h.head, *(f"{v:.4g}" for k, v in asdict(h).items()
-                                    if k not in ("layer", "head"))) for h in self.heads]
-        return Table.of(("layer", "head", "entropy", "zeros", "first token", "max weight",
-                         "kurtosis"), rows, "attention probes")
+        rows = [
+            (
+                h.layer,
+                h.head,
+                *(f"{v:.4g}" for k, v in asdict(h).items() if k not in ("layer", "head")),
+            )
+            for h in self.heads
+        ]
+        return Table.of(
+            ("layer", "head", "entropy", "zeros", "first token", "max weight", "kurtosis"),
+            rows,
+            "attention probes",
+        )
 
 
 def attention_probes(model: nn.Module, *inputs: object, **kwargs: object) -> AttentionProbes:
@@ -63,17 +72,23 @@ def attention_probes(model: nn.Module, *inputs: object, **kwargs: object) -> Att
     ['entropy', 'first_token', 'kurtosis']
     """
     seen: list[tuple[str, Attention, torch.Tensor, torch.Tensor | None]] = []
-    hooks = [module.register_forward_hook(
-                 lambda mod, args, _out, name=name: seen.append(
-                     (name, mod, args[0], args[1] if len(args) > 1 else None)))
-             for name, module in model.named_modules() if isinstance(module, Attention)]
+    hooks = [
+        module.register_forward_hook(
+            lambda mod, args, _out, name=name: seen.append(
+                (name, mod, args[0], args[1] if len(args) > 1 else None)
+            )
+        )
+        for name, module in model.named_modules()
+        if isinstance(module, Attention)
+    ]
     training = model.training
     try:
         model.train(False)
         with torch.no_grad():
             model(*inputs, **kwargs)
-            heads = [probe for name, module, x, mask in seen
-                     for probe in _probe(name, module, x, mask)]
+            heads = [
+                probe for name, module, x, mask in seen for probe in _probe(name, module, x, mask)
+            ]
     finally:
         model.train(training)
         for hook in hooks:
@@ -81,8 +96,9 @@ def attention_probes(model: nn.Module, *inputs: object, **kwargs: object) -> Att
     return AttentionProbes(tuple(heads))
 
 
-def _probe(name: str, module: Attention, x: torch.Tensor, mask: torch.Tensor | None
-           ) -> list[HeadProbe]:
+def _probe(
+    name: str, module: Attention, x: torch.Tensor, mask: torch.Tensor | None
+) -> list[HeadProbe]:
     w = module.weights(x, mask).double()  # (B, H, T, T)
     t = w.shape[-1]
     allowed = torch.ones(t, t, dtype=torch.bool, device=w.device)
@@ -99,6 +115,15 @@ def _probe(name: str, module: Attention, x: torch.Tensor, mask: torch.Tensor | N
     out = module.mixed(x, mask).double().transpose(0, 1).flatten(1)  # (H, B T dh)
     centred = out - out.mean(1, keepdim=True)
     kurtosis = (centred**4).mean(1) / (centred**2).mean(1).clamp_min(1e-30) ** 2
-    return [HeadProbe(name, h, float(entropy[:, h].mean()), float(zeros[h]), float(first[h]),
-                      float(w[:, h].amax(-1).mean()), float(kurtosis[h]))
-            for h in range(w.shape[1])]
+    return [
+        HeadProbe(
+            name,
+            h,
+            float(entropy[:, h].mean()),
+            float(zeros[h]),
+            float(first[h]),
+            float(w[:, h].amax(-1).mean()),
+            float(kurtosis[h]),
+        )
+        for h in range(w.shape[1])
+    ]

@@ -7,9 +7,9 @@ them, so more keys for attention to spread its weight over.
 Each token is embedded with the embedding of the token before it (a width-2 causal mixing, the
 short convolution of Zoology's models), so recall needs no position embedding and lengths beyond
 training are not new positions. The filler token (0) between them is what longer sequences add:
-keys that attention must learn to give no weight. The nonlinearity sits in the feed-forward blocks, the normalizer
-(softmax unless chosen) in the attention. Accuracy is over the answers; the attention probes are
-measured at the training length.
+keys that attention must learn to give no weight. The nonlinearity sits in the feed-forward
+blocks, the normalizer (softmax unless chosen) in the attention. Accuracy is over the answers;
+the attention probes are measured at the training length.
 """
 
 from __future__ import annotations
@@ -45,8 +45,9 @@ class Config:
     points: int = 10
 
 
-def sequences(config: Config, length: int, count: int, generator: torch.Generator
-              ) -> tuple[torch.Tensor, torch.Tensor]:
+def sequences(
+    config: Config, length: int, count: int, generator: torch.Generator
+) -> tuple[torch.Tensor, torch.Tensor]:
     """``count`` MQAR sequences of ``length`` tokens and their targets (-100: not scored).
 
     >>> x, y = sequences(Config(steps=1), 64, 2, torch.Generator().manual_seed(0))
@@ -58,7 +59,7 @@ def sequences(config: Config, length: int, count: int, generator: torch.Generato
     values = torch.randint(config.keys + 1, 2 * config.keys + 1, (count, d), generator=generator)
     x = torch.full((count, length), FILLER)
     y = torch.full((count, length), -100)
-    x[:, 0:2 * d:2], x[:, 1:2 * d:2] = keys, values
+    x[:, 0 : 2 * d : 2], x[:, 1 : 2 * d : 2] = keys, values
     slots = (length - 2 * d) // 2  # (query, answer) slots after the pairs
     chosen = torch.rand(count, slots, generator=generator).argsort(-1)[:, :d].sort(-1).values
     where = 2 * d + 2 * chosen
@@ -78,9 +79,18 @@ class RecallNet(nn.Module):
         vocab = 2 * config.keys + 1
         self.tokens = nn.Embedding(vocab, config.width)
         self.mix = nn.Linear(2 * config.width, config.width)
-        self.blocks = nn.Sequential(*(
-            Block(config.width, config.heads, act.feed_forward, act.attention,
-                  dict(act.attention_params)) for _ in range(config.layers)))
+        self.blocks = nn.Sequential(
+            *(
+                Block(
+                    config.width,
+                    config.heads,
+                    act.feed_forward,
+                    act.attention,
+                    dict(act.attention_params),
+                )
+                for _ in range(config.layers)
+            )
+        )
         self.norm = nn.LayerNorm(config.width)
         self.head = nn.Linear(config.width, vocab)
 
@@ -100,8 +110,10 @@ def run(model: str, act: ActChoice, config: Config, context: Context) -> Outcome
         for group in optimizer.param_groups:  # cosine decay after a 10% warm-up
             warm = min(1.0, step / max(1, config.steps // 10))
             group["lr"] = config.lr * warm * 0.5 * (1 + math.cos(math.pi * step / config.steps))
-        x, y = (t.to(context.device) for t in sequences(config, config.train_length,
-                                                          config.batch_size, generator))
+        x, y = (
+            t.to(context.device)
+            for t in sequences(config, config.train_length, config.batch_size, generator)
+        )
         loss = F.cross_entropy(net(x).flatten(0, 1), y.flatten(), ignore_index=-100)
         value = check_finite(loss, step)
         optimizer.zero_grad(set_to_none=True)
@@ -130,11 +142,13 @@ def accuracy(net: RecallNet, config: Config, length: int, context: Context) -> f
 TASK = Task(
     name="recall",
     description="multi-query associative recall (MQAR), 8 pairs; trained at length 64, "
-                "evaluated at 64 to 1024",
+    "evaluated at 64 to 1024",
     models=("transformer",),
-    metrics=(Metric("accuracy", True, "answers right, mean over the five lengths"),
-             *(Metric(f"accuracy_{n}", True, f"answers right at length {n}") for n in LENGTHS),
-             *PROBE_METRICS),
+    metrics=(
+        Metric("accuracy", True, "answers right, mean over the five lengths"),
+        *(Metric(f"accuracy_{n}", True, f"answers right at length {n}") for n in LENGTHS),
+        *PROBE_METRICS,
+    ),
     budgets={
         "quick": {"transformer": Config(steps=200, eval_batch=16)},
         "standard": {"transformer": Config(steps=1500, batch_size=64, eval_batch=128)},
