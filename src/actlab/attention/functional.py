@@ -54,28 +54,13 @@ def attend(
     >>> a.shape, bool(torch.allclose(a, b))
     (torch.Size([2, 4, 7, 16]), True)
     """
-    rule = lookup(normalizer)
-    values = rule.resolve(dict(params or {}))
-    _check(q, k, v, mask, rule, causal, chunk, implementation)
+    rule, values = _checked(q, k, v, normalizer, params, mask, causal, chunk, implementation)
     n, m = q.shape[-2], k.shape[-2]
-    batch = torch.broadcast_shapes(q.shape[:-2], k.shape[:-2], v.shape[:-2])
     scale = 1 / math.sqrt(q.shape[-1]) if scale is None else float(scale)
     plain = rule.name == "softmax" and mask is None and (not causal or n == m)
     if implementation == "auto" and plain:
         return F.scaled_dot_product_attention(q, k, v, is_causal=causal, scale=scale)
-    work = torch.promote_types(q.dtype, torch.float32)
-    flat = [t.expand(*batch, *t.shape[-2:]).reshape(-1, *t.shape[-2:]).to(work) for t in (q, k, v)]
-    plan = Plan(
-        rule,
-        _floats(rule, values),
-        scale,
-        causal,
-        _flat_mask(mask, batch, n, m),
-        chunk,
-        max(chunk, 1024),
-        strict=rule.kind == "stick",
-    )
-    plan = replace(plan, lengths=row_lengths(plan, flat[0].shape[0], n, m, q.device, work))
+    plan, flat, batch = _planned(rule, values, (q, k, v), mask, causal, scale, chunk)
     if implementation == "dense":
         out = dense.weights(plan, flat[0], flat[1]) @ flat[2]
     elif rule.kind == "entmax":
@@ -108,27 +93,45 @@ def attention_weights(
     >>> torch.allclose(w.sum(-1), torch.ones(5))
     True
     """
+    v = k.new_empty(*k.shape[:-1], 1)
+    rule, values = _checked(q, k, v, normalizer, params, mask, causal, 512, "dense")
+    scale = 1 / math.sqrt(q.shape[-1]) if scale is None else float(scale)
+    plan, (fq, fk, _), batch = _planned(rule, values, (q, k, v), mask, causal, scale, 512)
+    return dense.weights(plan, fq, fk).reshape(*batch, *fq.shape[-2:-1], k.shape[-2]).to(q.dtype)
+
+
+def _checked(
+    q, k, v, normalizer, params, mask, causal: bool, chunk: int, implementation: str
+) -> tuple[Normalizer, dict[str, object]]:
+    """The normalizer and its parameter values, after every input check."""
     rule = lookup(normalizer)
     values = rule.resolve(dict(params or {}))
-    v = k.new_empty(*k.shape[:-1], 1)
-    _check(q, k, v, mask, rule, causal, 512, "dense")
+    _check(q, k, v, mask, rule, causal, chunk, implementation)
+    return rule, values
+
+
+def _planned(
+    rule: Normalizer, values, tensors, mask, causal: bool, scale: float, chunk: int
+) -> tuple[Plan, list[torch.Tensor], torch.Size]:
+    """The plan, q/k/v flattened to one batch dimension in the working dtype (float32 at
+    least), and the batch shape."""
+    q, k, _ = tensors
     n, m = q.shape[-2], k.shape[-2]
-    batch = torch.broadcast_shapes(q.shape[:-2], k.shape[:-2])
+    batch = torch.broadcast_shapes(*(t.shape[:-2] for t in tensors))
     work = torch.promote_types(q.dtype, torch.float32)
-    flat = [t.expand(*batch, *t.shape[-2:]).reshape(-1, *t.shape[-2:]).to(work) for t in (q, k)]
-    scale = 1 / math.sqrt(q.shape[-1]) if scale is None else float(scale)
+    flat = [t.expand(*batch, *t.shape[-2:]).reshape(-1, *t.shape[-2:]).to(work) for t in tensors]
     plan = Plan(
         rule,
         _floats(rule, values),
         scale,
         causal,
         _flat_mask(mask, batch, n, m),
-        512,
-        1024,
+        chunk,
+        max(chunk, 1024),
         strict=rule.kind == "stick",
     )
-    plan = replace(plan, lengths=row_lengths(plan, flat[0].shape[0], n, m, q.device, work))
-    return dense.weights(plan, *flat).reshape(*batch, n, m).to(q.dtype)
+    lengths = row_lengths(plan, flat[0].shape[0], n, m, q.device, work)
+    return replace(plan, lengths=lengths), flat, batch
 
 
 def _floats(rule: Normalizer, values: Mapping[str, object]) -> dict[str, object]:
