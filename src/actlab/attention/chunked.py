@@ -109,7 +109,7 @@ class EntmaxAttention(torch.autograd.Function):
     @staticmethod
     def forward(ctx, q, k, v, alpha, plan: Plan):
         (batch, n, _), m = q.shape, k.shape[1]
-        a = float(alpha) - 1.0
+        a = float(torch.as_tensor(alpha).detach()) - 1.0
         out = q.new_zeros(batch, n, v.shape[-1])
         tau = q.new_zeros(batch, n)
         for rows in plan.rows(n):
