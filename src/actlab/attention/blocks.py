@@ -34,8 +34,13 @@ class Plan:
     def rows(self, n: int) -> Iterator[slice]:
         return (slice(i, min(i + self.query_chunk, n)) for i in range(0, n, self.query_chunk))
 
-    def keys(self, m: int, reverse: bool = False) -> list[slice]:
-        blocks = [slice(j, min(j + self.chunk, m)) for j in range(0, m, self.chunk)]
+    def keys(self, rows: slice, n: int, m: int, reverse: bool = False) -> list[slice]:
+        """The key blocks rows ``rows`` may see: with ``causal``, blocks wholly after the last
+        row's last visible key are skipped."""
+        last = m - 1
+        if self.causal:
+            last = min(last, rows.stop - 1 + m - n - (1 if self.strict else 0))
+        blocks = [slice(j, min(j + self.chunk, m)) for j in range(0, last + 1, self.chunk)]
         return blocks[::-1] if reverse else blocks
 
     def allowed(
@@ -68,7 +73,7 @@ def row_lengths(
         return count.expand(batch, n)
     total = torch.zeros(batch, n, device=device, dtype=dtype)
     for rows in plan.rows(n):
-        for keys in plan.keys(m):
+        for keys in plan.keys(rows, n, m):
             ok = plan.allowed(rows, keys, n, m, device)
             total[:, rows] += ok.sum(-1, dtype=dtype).expand(batch, rows.stop - rows.start)
     return total

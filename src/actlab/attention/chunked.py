@@ -49,7 +49,7 @@ class RowAttention(torch.autograd.Function):
             top = q.new_full((batch, qb.shape[1]), floor)
             acc = q.new_zeros(batch, qb.shape[1], v.shape[-1])
             den = q.new_zeros(batch, qb.shape[1])
-            for keys in plan.keys(m):
+            for keys in plan.keys(rows, n, m):
                 ok = plan.allowed(rows, keys, n, m, q.device)
                 y = _scores(plan, qb, k[:, keys])
                 y = y if gain is None else y * gain
@@ -84,7 +84,7 @@ class RowAttention(torch.autograd.Function):
             mb = shift[:, rows, None]
             delta = (dob * out[:, rows]).sum(-1, keepdim=True)
             dqb = torch.zeros_like(qb)
-            for keys in plan.keys(m):
+            for keys in plan.keys(rows, n, m):
                 ok = plan.allowed(rows, keys, n, m, q.device)
                 y = _scores(plan, qb, k[:, keys])
                 y = y if gain is None else y * gain
@@ -116,7 +116,7 @@ class EntmaxAttention(torch.autograd.Function):
             qb = q[:, rows]
             tau[:, rows] = _threshold(plan, qb, k, rows, a, n, m)
             acc = q.new_zeros(batch, qb.shape[1], v.shape[-1])
-            for keys in plan.keys(m):
+            for keys in plan.keys(rows, n, m):
                 u, _ok = _excess(plan, qb, k, rows, keys, a, tau[:, rows], n, m)
                 acc = acc + u ** (1 / a) @ v[:, keys]
             out[:, rows] = acc
@@ -136,7 +136,7 @@ class EntmaxAttention(torch.autograd.Function):
         for rows in plan.rows(n):
             qb, dob, t = q[:, rows], grad[:, rows], tau[:, rows]
             sums = [q.new_zeros(qb.shape[:2]) for _ in range(6)]  # r, g r, p log u, r s, ...
-            for keys in plan.keys(m):  # row sums first: the Jacobian couples a whole row
+            for keys in plan.keys(rows, n, m):  # row sums first: the Jacobian couples a whole row
                 u, _ok = _excess(plan, qb, k, rows, keys, a, t, n, m)
                 r = _slope(u, beta)
                 g = dob @ v[:, keys].transpose(-1, -2)
@@ -152,7 +152,7 @@ class EntmaxAttention(torch.autograd.Function):
             r_total, gr, plogu_total, rs, gplogu, grs = sums
             mean_g = (gr / torch.where(r_total > 0, r_total, 1))[..., None]
             dqb = torch.zeros_like(qb)
-            for keys in plan.keys(m):
+            for keys in plan.keys(rows, n, m):
                 u, _ok = _excess(plan, qb, k, rows, keys, a, t, n, m)
                 g = dob @ v[:, keys].transpose(-1, -2)
                 ds = _slope(u, beta) * (g - mean_g) * plan.scale
@@ -184,7 +184,7 @@ def _threshold(plan: Plan, qb, k, rows: slice, a: float, n: int, m: int) -> torc
     this convex, decreasing function, kept inside a bisection bracket, one pass each."""
     beta = 1 / a
     top = qb.new_full(qb.shape[:2], -math.inf)
-    for keys in plan.keys(m):
+    for keys in plan.keys(rows, n, m):
         ok = plan.allowed(rows, keys, n, m, qb.device)
         top = torch.maximum(top, _masked(ok, a * _scores(plan, qb, k[:, keys]), -math.inf).amax(-1))
     empty = torch.isinf(top)
@@ -195,7 +195,7 @@ def _threshold(plan: Plan, qb, k, rows: slice, a: float, n: int, m: int) -> torc
     eps = torch.finfo(qb.dtype).eps
     for _ in range(100):
         value, slope = torch.zeros_like(tau), torch.zeros_like(tau)
-        for keys in plan.keys(m):
+        for keys in plan.keys(rows, n, m):
             u, _ok = _excess(plan, qb, k, rows, keys, a, tau, n, m)
             value += (u**beta).sum(-1)
             slope += _slope(u, beta).sum(-1)
@@ -222,7 +222,7 @@ class StickAttention(torch.autograd.Function):
             qb = q[:, rows]
             left = q.new_zeros(batch, qb.shape[1], 1)  # log of the stick the later keys left
             acc = q.new_zeros(batch, qb.shape[1], v.shape[-1])
-            for keys in plan.keys(m, reverse=True):
+            for keys in plan.keys(rows, n, m, reverse=True):
                 weights, _s, _ok, left = _stick_block(plan, qb, k, rows, keys, left, n, m)
                 acc = acc + weights @ v[:, keys]
             out[:, rows] = acc
@@ -242,7 +242,7 @@ class StickAttention(torch.autograd.Function):
             left = q.new_zeros(batch, qb.shape[1], 1)
             later = q.new_zeros(batch, qb.shape[1], 1)  # sum of g w over later keys
             dqb = torch.zeros_like(qb)
-            for keys in plan.keys(m, reverse=True):
+            for keys in plan.keys(rows, n, m, reverse=True):
                 weights, s, ok, left = _stick_block(plan, qb, k, rows, keys, left, n, m)
                 gw = (dob @ v[:, keys].transpose(-1, -2)) * weights
                 from_here = gw.flip(-1).cumsum(-1).flip(-1) + later
