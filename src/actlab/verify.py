@@ -26,6 +26,8 @@ from dataclasses import asdict, dataclass, field
 import mpmath
 import torch
 
+from actlab.attention import checks as attention_checks
+from actlab.attention.normalizer import Normalizer
 from actlab.catalog.registry import lookup
 from actlab.catalog.spec import Reference, Spec
 from actlab.formula import Formula
@@ -69,7 +71,8 @@ class Report:
         return {"name": self.name, "ok": self.ok, "checks": [asdict(c) for c in self.checks]}
 
 
-def table(reports: list[Report], checks: Iterable[str] = CHECKS) -> Table:
+def table(reports: list[Report], checks: Iterable[str] = CHECKS, title: str = "actlab verify"
+          ) -> Table:
     """One row per entry, one column per check: ok, FAIL or n/a; each failure's detail below."""
     checks = tuple(checks)
     word = {True: "ok", False: "FAIL", None: "n/a"}
@@ -78,7 +81,7 @@ def table(reports: list[Report], checks: Iterable[str] = CHECKS) -> Table:
     failures = [f"{r.name} {c.name}: {c.detail}" for r in reports for c in r.failures()]
     passed = sum(r.ok for r in reports)
     note = "\n".join([*failures, f"{passed} of {len(reports)} entries pass every check."])
-    return Table.of(("entry", *checks), rows, "actlab verify", note)
+    return Table.of(("entry", *checks), rows, title, note)
 
 
 def verify(name: str | Spec, checks: Iterable[str] = CHECKS) -> Report:
@@ -121,6 +124,17 @@ _JOB: tuple[list[Spec], tuple[str, ...]] | None = None
 def _verify_job(index: int) -> Report:
     specs, checks = _JOB
     return verify(specs[index], checks)
+
+
+def verify_normalizer(rule: Normalizer) -> Report:
+    """The checks of :mod:`actlab.attention.checks` on one attention normalizer."""
+    report = Report(rule.name)
+    try:
+        report.checks += [Check(*result) for result in attention_checks.check_normalizer(rule)]
+    except Exception as err:  # a crashing check is a failing check, reported with its cause
+        log.debug("attention checks of %s crashed", rule.name, exc_info=True)
+        report.checks.append(Check("dense", False, f"raised {type(err).__name__}: {err}"))
+    return report
 
 
 # --- helpers ----------------------------------------------------------------------------------

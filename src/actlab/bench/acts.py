@@ -8,6 +8,8 @@ choices too, for the tasks whose models have feed-forward blocks.
 A nonlinearity that is not a built-in entry (``actlab.define(..., name=...)`` in this process, or
 a formula given directly with :meth:`ActChoice.defined`) carries its formula text, so that
 spawned workers (process pool, Ray), the results database and later reruns can rebuild it.
+A choice also names the attention normalizer (:mod:`actlab.attention`, softmax by default) of
+the tasks with attention.
 """
 
 from __future__ import annotations
@@ -15,15 +17,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from torch import nn
 
+from actlab.attention import lookup as lookup_normalizer
 from actlab.catalog import CATALOG, Param, Spec, lookup
 from actlab.catalog.registry import normalize
 from actlab.errors import ParameterError, SpecError, UnknownNameError
 from actlab.nn import Activation, FeedForward
 from actlab.nn.blocks import BLOCKS
+
+DEFAULT_ATTENTION = "softmax"
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ class ActChoice:
     name: str
     params: tuple[tuple[str, float], ...] = ()
     formula: str | None = None  # the formula text of a nonlinearity that is not built in
+    attention: str = DEFAULT_ATTENTION
+    attention_params: tuple[tuple[str, float], ...] = ()
 
     @classmethod
     def of(cls, name: str, **params: float) -> ActChoice:
@@ -79,6 +86,42 @@ class ActChoice:
         raise ParameterError(f"{name!r} is a catalog entry; name the formula {formula!r} "
                              "otherwise")
 
+    @classmethod
+    def stored(cls, name: str, values: Mapping[str, object],
+               formulas: Mapping[str, str] | None = None) -> ActChoice:
+        """The choice a run was stored with, from its :attr:`params_json` values read back
+        (``formulas``: the formula texts the database stores by name).
+
+        >>> ActChoice.stored("gelu", {"attention": {"name": "ssmax", "params": {"s": 0.5}}}).label
+        'gelu [attn=ssmax(s=0.5)]'
+        """
+        values = dict(values)
+        attention = values.pop("attention", None)
+        stored = choice(name, values, formulas or {})
+        if attention is None:
+            return stored
+        return stored.with_attention(attention["name"], **attention["params"])
+
+    def with_attention(self, name: str, **params: float) -> ActChoice:
+        """This choice with the attention normalizer ``name`` (parameters checked, the optional
+        ones left unset unless given).
+
+        >>> ActChoice.of("gelu").with_attention("sigmoid", b=-2).label
+        'gelu [attn=sigmoid(b=-2)]'
+        """
+        rule = lookup_normalizer(name)
+        values = rule.resolve(params)
+        fixed = tuple(sorted((k, float(v)) for k, v in values.items() if v is not None))
+        return replace(self, attention=rule.name, attention_params=fixed)
+
+    @property
+    def attention_label(self) -> str:
+        """The normalizer with the parameters that differ from its defaults."""
+        rule = lookup_normalizer(self.attention)
+        defaults = {p.name: p.default for p in rule.params if p.name not in rule.optional}
+        changed = [f"{k}={v:g}" for k, v in self.attention_params if defaults.get(k) != v]
+        return f"{rule.name}({', '.join(changed)})" if changed else rule.name
+
     @property
     def gated(self) -> bool:
         """Whether this is a gated feed-forward block rather than an elementwise nonlinearity."""
@@ -100,14 +143,25 @@ class ActChoice:
     @property
     def label(self) -> str:
         """The name, with the parameters that differ from the defaults (all of them for a
-        formula that is not built in)."""
+        formula that is not built in), and the attention normalizer unless plain softmax."""
         defaults = self.spec.defaults if self.spec and self.formula is None else {}
         changed = [f"{k}={v:g}" for k, v in self.params if v != defaults.get(k)]
-        return f"{self.name}({', '.join(changed)})" if changed else self.name
+        label = f"{self.name}({', '.join(changed)})" if changed else self.name
+        return label if self.plain_attention else f"{label} [attn={self.attention_label}]"
+
+    @property
+    def plain_attention(self) -> bool:
+        """Whether the attention normalizer is softmax with no parameter set."""
+        return self.attention == DEFAULT_ATTENTION and not self.attention_params
 
     @property
     def params_json(self) -> str:
-        return json.dumps(dict(self.params), sort_keys=True)
+        """Every parameter value as canonical JSON; a normalizer other than plain softmax under
+        ``"attention"`` (so runs stored before normalizers were a choice keep their keys)."""
+        values: dict[str, object] = dict(self.params)
+        if not self.plain_attention:
+            values["attention"] = {"name": self.attention, "params": dict(self.attention_params)}
+        return json.dumps(values, sort_keys=True)
 
     def __call__(self) -> nn.Module:
         """A fresh elementwise module of this nonlinearity. A formula that is not built in runs
@@ -155,6 +209,28 @@ def parse_acts(acts: str | Sequence[str | ActChoice],
     if len(set(choices)) != len(choices):
         raise ParameterError(f"{acts!r} names the same nonlinearity twice")
     return choices
+
+
+def parse_attention(attention: str | Sequence[str]) -> list[tuple[str, dict[str, float]]]:
+    """Parse ``name[:param=value...]`` attention normalizers (comma-separated or a list).
+
+    >>> parse_attention("softmax, ssmax:s=0.5")
+    [('softmax', {}), ('ssmax', {'s': 0.5})]
+    """
+    items = attention.split(",") if isinstance(attention, str) else list(attention)
+    parsed = []
+    for item in items:
+        name, *assignments = item.strip().split(":")
+        if not name.strip():
+            raise ParameterError(f"empty attention normalizer in {attention!r}; write e.g. "
+                                 "softmax,sigmoid,ssmax:s=0.5")
+        values = dict(_assignment(a, item) for a in assignments)
+        rule = lookup_normalizer(name.strip())
+        rule.resolve(values)
+        parsed.append((rule.name, values))
+    if len({(n, tuple(sorted(v.items()))) for n, v in parsed}) != len(parsed):
+        raise ParameterError(f"{attention!r} names the same attention normalizer twice")
+    return parsed
 
 
 def _choice(item: str, acts: object, formulas: Mapping[str, str]) -> ActChoice:

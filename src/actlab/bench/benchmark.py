@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from actlab.bench.acts import ActChoice, parse_acts
+from actlab.bench.acts import ActChoice, parse_acts, parse_attention
 from actlab.bench.report import ReportData, collect, write_report
 from actlab.bench.runner import Progress, RunSpec, check_backend, plan, sweep
 from actlab.bench.stats import Comparison
@@ -64,7 +64,11 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
         out: Path | str = "results", backend: str = "local", workers: int | None = None,
         ray_address: str | None = None, data_dir: Path | str | None = None,
         device: str = "cpu", baseline: str = "relu", report: bool = True,
+<<<<<<< HEAD
         retry_failed: bool = False,
+=======
+        attention: str | Sequence[str] | None = None,
+>>>>>>> issue-10
         progress: Callable[[Progress], None] | None = None) -> BenchResult:
     """Train every task with every nonlinearity over ``seeds`` seeds and store each run.
 
@@ -73,11 +77,19 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     may be a formula earlier runs stored in the database; ``db`` a database URL (default: a
     SQLite file ``out/bench.sqlite``); ``backend`` ``"local"`` (a process pool of ``workers``)
     or ``"ray"`` (a local instance, or the cluster at ``ray_address``). Runs already in the
+<<<<<<< HEAD
     database are skipped, so an interrupted call resumes; stored failures are rerun with
     ``retry_failed``. SIGTERM and SIGHUP stop the sweep like Ctrl-C (KeyboardInterrupt), with
     every completed run kept. ``progress`` is called after every
     run with a :class:`~actlab.bench.runner.Progress`. Everything is checked before the first
     run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
+=======
+    database are skipped, so an interrupted call resumes. ``progress`` is called after every
+    run with a :class:`~actlab.bench.runner.Progress`. ``attention`` (e.g.
+    ``"softmax,sigmoid,ssmax:s=0.5"``) is a second axis: every nonlinearity with every attention
+    normalizer on the tasks with attention (the others run softmax's choices only). Everything is
+    checked before the first run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
+>>>>>>> issue-10
     """
     out = check_writable(Path(out))
     url = db or f"sqlite:///{(out / 'bench.sqlite').resolve()}"
@@ -86,6 +98,12 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     except UnknownNameError:  # perhaps a formula of earlier runs: the database knows it
         choices = parse_acts(acts, _stored_formulas(url))
     base = ActChoice.of(baseline)
+    if attention is not None:
+        normalizers = parse_attention(attention)
+        choices = [c.with_attention(name, **values) for c in choices
+                   for name, values in normalizers]
+        if base not in choices:  # no plain softmax among them: the first normalizer is the base
+            base = base.with_attention(normalizers[0][0], **normalizers[0][1])
     if base not in choices:
         raise ParameterError(f"the baseline {base.label!r} is not among the nonlinearities; add "
                              "it or choose another baseline")

@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from torch import nn
 
-from actlab.bench.task import ActFactory
+from actlab.bench.task import ActFactory, Metric
+from actlab.nn import Attention
+from actlab.probe import attention_probes
 
 
 def mlp(sizes: Sequence[int], act: ActFactory) -> nn.Sequential:
@@ -68,35 +69,36 @@ class ConvNet2d(nn.Module):
 
 
 class Block(nn.Module):
-    """Pre-norm transformer block: causal self-attention, then the feed-forward block made by
-    ``feed_forward(width)``."""
+    """Pre-norm transformer block: causal self-attention with the normalizer ``attention``
+    (:class:`actlab.nn.Attention`; softmax runs torch's fused kernel), then the feed-forward
+    block made by ``feed_forward(width)``."""
 
-    def __init__(self, width: int, heads: int, feed_forward: Callable[[int], nn.Module]):
+    def __init__(self, width: int, heads: int, feed_forward: Callable[[int], nn.Module],
+                 attention: str = "softmax", attention_params: Mapping[str, float] | None = None):
         super().__init__()
-        self.heads = heads
         self.norm1, self.norm2 = nn.LayerNorm(width), nn.LayerNorm(width)
-        self.qkv, self.proj = nn.Linear(width, 3 * width), nn.Linear(width, width)
+        self.attn = Attention(width, heads, attention, causal=True, params=attention_params)
         self.ff = feed_forward(width)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        b, t, c = x.shape
-        q, k, v = self.qkv(self.norm1(x)).split(c, dim=2)
-        q, k, v = (z.view(b, t, self.heads, c // self.heads).transpose(1, 2) for z in (q, k, v))
-        y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
-        x = x + self.proj(y.transpose(1, 2).reshape(b, t, c))
+        x = x + self.attn(self.norm1(x))
         return x + self.ff(self.norm2(x))
 
 
 class GPT(nn.Module):
-    """A small character-level GPT: token and position embeddings, pre-norm blocks, tied head."""
+    """A small GPT: token and position embeddings (none with ``positions=False``, for
+    normalizers that order tokens themselves), pre-norm blocks, tied head."""
 
     def __init__(self, vocab: int, context: int, layers: int, heads: int, width: int,
-                 feed_forward: Callable[[int], nn.Module]):
+                 feed_forward: Callable[[int], nn.Module], attention: str = "softmax",
+                 attention_params: Mapping[str, float] | None = None, positions: bool = True):
         super().__init__()
         if width % heads:
             raise ValueError(f"width {width} must be divisible by heads {heads}")
-        self.tokens, self.positions = nn.Embedding(vocab, width), nn.Embedding(context, width)
-        self.blocks = nn.Sequential(*(Block(width, heads, feed_forward) for _ in range(layers)))
+        self.tokens = nn.Embedding(vocab, width)
+        self.positions = nn.Embedding(context, width) if positions else None
+        self.blocks = nn.Sequential(*(Block(width, heads, feed_forward, attention,
+                                            attention_params) for _ in range(layers)))
         self.norm = nn.LayerNorm(width)
         self.head = nn.Linear(width, vocab, bias=False)
         self.head.weight = self.tokens.weight
@@ -110,8 +112,28 @@ class GPT(nn.Module):
                 nn.init.zeros_(p)
 
     def forward(self, idx: torch.Tensor) -> torch.Tensor:
-        positions = torch.arange(idx.shape[1], device=idx.device)
-        return self.head(self.norm(self.blocks(self.tokens(idx) + self.positions(positions))))
+        x = self.tokens(idx)
+        if self.positions is not None:
+            x = x + self.positions(torch.arange(idx.shape[1], device=idx.device))
+        return self.head(self.norm(self.blocks(x)))
+
+
+PROBE_METRICS = (
+    Metric("attn_entropy", None, "attention entropy in nats, mean over heads"),
+    Metric("attn_zero_fraction", None, "exact zeros among the attention weights"),
+    Metric("attn_sink_rate", None, "heads putting > 0.3 of their mass on the first token"),
+    Metric("attn_max_weight", None, "largest attention weight per query, mean"),
+    Metric("attn_kurtosis", None, "kurtosis of the attention outputs (3: Gaussian)"),
+)
+
+
+def probe_metrics(net: nn.Module, tokens: torch.Tensor) -> dict[str, float]:
+    """The attention probes of ``net`` on a batch of ``tokens``, as run metrics."""
+    summary = attention_probes(net, tokens).summary()
+    names = {"entropy": "attn_entropy", "zero_fraction": "attn_zero_fraction",
+             "sink_rate": "attn_sink_rate", "max_weight": "attn_max_weight",
+             "kurtosis": "attn_kurtosis"}
+    return {metric: summary[key] for key, metric in names.items()}
 
 
 def second_moment_gain(act: nn.Module, points: int = 201) -> float:

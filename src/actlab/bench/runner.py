@@ -66,7 +66,8 @@ def plan(acts: Sequence[ActChoice], seeds: int, suite: str = "quick",
          tasks: Sequence[str] | None = None, data_dir: Path | None = None,
          device: str = "cpu") -> list[RunSpec]:
     """The runs of a sweep, seed by seed (so early results already cover every pair), after
-    checking that every task's data is present. Gated blocks run on the tasks that take them.
+    checking that every task's data is present. Gated blocks run on the tasks that take them,
+    attention normalizers other than plain softmax on the tasks with attention.
     """
     if suite not in SUITES:
         raise UnknownNameError("suite", suite, SUITES)
@@ -90,7 +91,7 @@ def plan(acts: Sequence[ActChoice], seeds: int, suite: str = "quick",
     return [RunSpec.create(task.name, model, act, seed, suite, task.budget(suite, model),
                            data_dir=data, device=device)
             for seed in range(seeds) for task in chosen for model in task.models for act in acts
-            if task.gated or not act.gated]
+            if (task.gated or not act.gated) and (task.attention or act.plain_attention)]
 
 
 def execute(spec: RunSpec) -> RunRecord:

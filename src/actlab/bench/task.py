@@ -75,7 +75,7 @@ class Task:
     ``budgets[suite][model]`` is the configuration (a plain dataclass) of that model in that suite.
     ``act`` makes a fresh nonlinearity module per call; a task with ``gated=True`` also takes a
     gated block (:class:`actlab.bench.acts.ActChoice` with ``gated`` set) for its feed-forward
-    layers.
+    layers; a task with ``attention=True`` builds its attention with the choice's normalizer.
     """
 
     name: str
@@ -88,6 +88,7 @@ class Task:
     check: Callable[[Path | None], object] | None = None  # raises DataError if data is missing
     version: int = 1  # bump when a change makes old results incomparable
     gated: bool = False  # its models take gated feed-forward blocks (swiglu...) as well
+    attention: bool = False  # its models have attention, whose normalizer is a choice too
 
     def __post_init__(self) -> None:
         if self.primary.higher_is_better is None:

@@ -51,6 +51,13 @@ def bench(
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Rerun the runs stored as failed.")
     ] = False,
+    attn: Annotated[
+        str | None,
+        typer.Option(
+            help="Attention normalizers, a second axis for tasks with attention, e.g. "
+            "softmax,sigmoid,relu_l,ssmax:s=0.5 (default: softmax)."
+        ),
+    ] = None,
 ) -> None:
     """Train every task with every nonlinearity over seeds, store the runs, write the report.
 
@@ -87,6 +94,7 @@ def bench(
                 device=device,
                 baseline=baseline,
                 retry_failed=retry_failed,
+                attention=attn,
                 progress=update,
             )
         except KeyboardInterrupt:

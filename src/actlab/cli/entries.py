@@ -89,23 +89,35 @@ def verify(
     workers: Annotated[
         int, typer.Option(min=1, help="Processes verifying entries side by side (default: CPUs).")
     ] = os.cpu_count() or 1,
+    attention: Annotated[bool, typer.Option(
+        "--attention", help="Check attention normalizers instead (NAMES: normalizers).")] = False,
 ) -> None:
-    """Check entries: forward vs mpmath, gradients, stability, properties, identities."""
+    """Check entries: forward vs mpmath, gradients, stability, properties, identities; with
+    --attention, the attention normalizers: chunked vs dense, float32, gradcheck, +-1e4 scores,
+    independent oracles."""
+    import actlab.attention as attn
     import actlab.verify as checks
 
     try:
-        specs = [lookup(n) for n in names] if names else catalog()
+        if attention:
+            items = [attn.lookup(n) for n in names] if names else attn.normalizers()
+        else:
+            items = [lookup(n) for n in names] if names else catalog()
     except ActlabError as err:
         raise fail(err) from None
     reports = []
     with progress_bar(as_json) as progress:
-        task = progress.add_task("verify", total=len(specs), entry="")
-        for spec, report in zip(specs, checks.verify_all(specs, workers=workers)):
-            progress.update(task, advance=1, entry=spec.name)
+        task = progress.add_task("verify", total=len(items), entry="")
+        results = (map(checks.verify_normalizer, items) if attention
+                   else checks.verify_all(items, workers=workers))
+        for item, report in zip(items, results):
+            progress.update(task, advance=1, entry=item.name)
             reports.append(report)
     if as_json:
         for report in reports:
             print(json.dumps(report.to_dict()))
+    elif attention:
+        render(checks.table(reports, attn.checks.CHECKS, "actlab verify --attention"))
     else:
         render(checks.table(reports))
     if not all(r.ok for r in reports):

@@ -2,9 +2,11 @@
 
 :func:`probe` measures every activation site (modules and functional calls) over a data
 iterator, streaming; :func:`ppl_sparsity` finds PPL-p% sparsity; :func:`train_predictors`
-trains low-rank predictors of active units. :class:`Tap` is the hook they all stand on.
+trains low-rank predictors of active units; :func:`attention_probes` measures attention
+weights per head. :class:`Tap` is the hook they all stand on.
 """
 
+from actlab.probe.attention import attention_probes
 from actlab.probe.measure import ProbeReport, call, checked_loss, no_sites, probe
 from actlab.probe.predictor import PredictorResult, train_predictors
 from actlab.probe.sites import Entry, Site, module_sites
@@ -21,6 +23,7 @@ __all__ = [
     "Reservoir",
     "Site",
     "Tap",
+    "attention_probes",
     "call",
     "cett",
     "checked_loss",

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from actlab.bench.acts import ActChoice, choice
+from actlab.bench.acts import ActChoice
 from actlab.bench.stats import Comparison, Summary, compare, mean_ranks, summarize
 from actlab.bench.store import Run, Store
 from actlab.bench.task import Metric, Published
@@ -107,9 +107,10 @@ def act_label(name: str, params: str) -> str:
     if values is None:
         return f"{name}({params})"
     try:
-        return ActChoice.of(name, **values).label
+        return ActChoice.stored(name, values).label
     except ActlabError:
-        inner = ", ".join(f"{k}={v:g}" for k, v in values.items())
+        inner = ", ".join(f"{k}={v:g}" if isinstance(v, int | float) else f"{k}={v}"
+                          for k, v in values.items())
         return f"{name}({inner})" if inner else name
 
 
@@ -147,7 +148,8 @@ def collect(store: Store, baseline: str = "relu", suite: str | None = None) -> R
 
 def _choice(run: Run, formulas: dict[str, str]) -> ActChoice | None:
     try:
-        return choice(run.act, stored_params(run.params) or {}, formulas)
+        values = stored_params(run.params)
+        return None if values is None else ActChoice.stored(run.act, values, formulas)
     except ActlabError:
         return None
 

@@ -1,5 +1,6 @@
 """Character-level language modelling of tinyshakespeare with a small pre-norm GPT; the
-nonlinearity sits in each feed-forward block. Validation loss in nats and bits per character.
+nonlinearity sits in each feed-forward block, the attention normalizer (softmax unless chosen)
+in each attention. Validation loss in nats and bits per character, and the attention probes.
 
 Gated blocks (``swiglu``, ``geglu``, ``reglu``...) replace the whole feed-forward block at the
 hidden width 2/3 * 4 * width, which keeps the plain block's parameter count (Shazeer 2020)."""
@@ -17,7 +18,7 @@ import torch.nn.functional as F
 
 from actlab.bench.acts import ActChoice
 from actlab.bench.data import locate
-from actlab.bench.models import GPT
+from actlab.bench.models import GPT, PROBE_METRICS, probe_metrics
 from actlab.bench.task import Context, Curves, Metric, Outcome, Published, Task
 from actlab.bench.training import check_finite, logging_steps
 from actlab.errors import DataError
@@ -83,15 +84,18 @@ def data_file(data_dir: Path | None) -> Path:
 def run(model: str, act: ActChoice, config: Config, context: Context) -> Outcome:
     net, curves = train(act, config, context)
     val_loss = curves["val_loss"][-1][1]
+    _, val, _ = corpus(data_file(context.data_dir))
+    probes = probe_metrics(net, batch(val, config, context.generator(offset=2))[0][:4]
+                           .to(context.device))
     return Outcome({"val_loss": val_loss, "val_bpc": val_loss / math.log(2),
-                    "train_loss": curves["train_loss"][-1][1]}, curves)
+                    "train_loss": curves["train_loss"][-1][1], **probes}, curves)
 
 
 def train(act: ActChoice, config: Config, context: Context) -> tuple[GPT, Curves]:
     """A GPT with ``act`` in its feed-forward blocks, trained; its loss curves."""
     train_tokens, val, vocab = corpus(data_file(context.data_dir))
     net = GPT(vocab, config.context, config.layers, config.heads, config.width,
-              act.feed_forward)
+              act.feed_forward, act.attention, dict(act.attention_params))
     net.to(context.device)
     decay = [p for p in net.parameters() if p.dim() >= 2]
     rest = [p for p in net.parameters() if p.dim() < 2]
@@ -142,7 +146,7 @@ TASK = Task(
     models=("gpt",),
     metrics=(Metric("val_loss", False, "validation cross-entropy, nats per character"),
              Metric("val_bpc", False, "validation bits per character"),
-             Metric("train_loss", False)),
+             Metric("train_loss", False), *PROBE_METRICS),
     budgets={
         "quick": _budget(layers=2, heads=2, width=64, context=32, batch_size=8, steps=150,
                          warmup=20, eval_batches=8, points=10),
@@ -154,6 +158,7 @@ TASK = Task(
     run=run,
     check=data_file,
     gated=True,
+    attention=True,
     published=(Published("gpt", "gelu", "val_loss", 1.88,
                          "4 layers, 4 heads, width 128, context 64, batch 12, 2000 iterations",
                          NANOGPT),),
