@@ -64,11 +64,8 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
         out: Path | str = "results", backend: str = "local", workers: int | None = None,
         ray_address: str | None = None, data_dir: Path | str | None = None,
         device: str = "cpu", baseline: str = "relu", report: bool = True,
-<<<<<<< HEAD
         retry_failed: bool = False,
-=======
         attention: str | Sequence[str] | None = None,
->>>>>>> issue-10
         progress: Callable[[Progress], None] | None = None) -> BenchResult:
     """Train every task with every nonlinearity over ``seeds`` seeds and store each run.
 
@@ -77,19 +74,13 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     may be a formula earlier runs stored in the database; ``db`` a database URL (default: a
     SQLite file ``out/bench.sqlite``); ``backend`` ``"local"`` (a process pool of ``workers``)
     or ``"ray"`` (a local instance, or the cluster at ``ray_address``). Runs already in the
-<<<<<<< HEAD
     database are skipped, so an interrupted call resumes; stored failures are rerun with
     ``retry_failed``. SIGTERM and SIGHUP stop the sweep like Ctrl-C (KeyboardInterrupt), with
-    every completed run kept. ``progress`` is called after every
-    run with a :class:`~actlab.bench.runner.Progress`. Everything is checked before the first
-    run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
-=======
-    database are skipped, so an interrupted call resumes. ``progress`` is called after every
-    run with a :class:`~actlab.bench.runner.Progress`. ``attention`` (e.g.
+    every completed run kept. ``progress`` is called after every run with a
+    :class:`~actlab.bench.runner.Progress`. ``attention`` (e.g.
     ``"softmax,sigmoid,ssmax:s=0.5"``) is a second axis: every nonlinearity with every attention
     normalizer on the tasks with attention (the others run softmax's choices only). Everything is
     checked before the first run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
->>>>>>> issue-10
     """
     out = check_writable(Path(out))
     url = db or f"sqlite:///{(out / 'bench.sqlite').resolve()}"
