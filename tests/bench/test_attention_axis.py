@@ -3,6 +3,7 @@ tasks with attention; runs stored before it existed keep their keys."""
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import replace
 
@@ -21,7 +22,7 @@ def test_plain_softmax_keeps_the_keys_of_earlier_runs():
     assert gelu.with_attention("softmax") == gelu and gelu.params_json == "{}"
     chosen = gelu.with_attention("ssmax", s=0.5)
     assert chosen.label == "gelu [attn=ssmax(s=0.5)]"
-    assert ActChoice.stored("gelu", chosen.params_json) == chosen
+    assert ActChoice.stored("gelu", json.loads(chosen.params_json)) == chosen
 
 
 def test_parse_attention_checks_names_and_parameters():

@@ -114,8 +114,9 @@ def act_label(name: str, params: str) -> str:
         return f"{name}({inner})" if inner else name
 
 
-def stored_params(params: str) -> dict[str, float] | None:
-    """The parameter values of a stored run; None if the text is not a JSON object of numbers.
+def stored_params(params: str) -> dict[str, object] | None:
+    """The parameter values of a stored run (numbers, and the attention normalizer under
+    ``"attention"``); None if the text is not such a JSON object.
 
     >>> stored_params('{"beta": 2.0}'), stored_params("beta=2")
     ({'beta': 2.0}, None)
@@ -124,9 +125,14 @@ def stored_params(params: str) -> dict[str, float] | None:
         values = json.loads(params)
     except ValueError:
         return None
-    numbers = isinstance(values, dict) and all(
-        type(v) in (int, float) for v in values.values())
-    return values if numbers else None
+    if not isinstance(values, dict):
+        return None
+    attention = values.get("attention", {"name": "softmax", "params": {}})
+    numbers = all(type(v) in (int, float) for k, v in values.items() if k != "attention")
+    normalizer = (isinstance(attention, dict) and isinstance(attention.get("name"), str)
+                  and isinstance(attention.get("params"), dict)
+                  and all(type(v) in (int, float) for v in attention["params"].values()))
+    return values if numbers and normalizer else None
 
 
 def collect(store: Store, baseline: str = "relu", suite: str | None = None) -> ReportData:
