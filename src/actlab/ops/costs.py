@@ -24,6 +24,7 @@ import torch
 import torch.nn.functional as F
 
 from actlab.errors import ActlabError
+from actlab.formula.targets import ndtr
 from actlab.ops.compile import compiled
 from actlab.ops.machine import machine_file, read_json, write_json
 from actlab.ops.timing import best_seconds
@@ -42,7 +43,7 @@ PRIMITIVES: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
     "log1p": torch.log1p, "sigmoid": torch.sigmoid, "softplus": F.softplus,
     "logsigmoid": F.logsigmoid, "tanh": torch.tanh, "sinh": torch.sinh, "cosh": torch.cosh,
     "asinh": torch.asinh, "atan": torch.atan, "sin": torch.sin, "cos": torch.cos, "tan": torch.tan,
-    "erf": torch.erf, "erfc": torch.erfc, "normal_cdf": torch.special.ndtr,
+    "erf": torch.erf, "erfc": torch.erfc, "normal_cdf": ndtr,
 }  # fmt: skip
 
 
