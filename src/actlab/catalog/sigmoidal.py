@@ -53,6 +53,10 @@ MA_2022 = Citation(
     "Mega: Moving Average Equipped Gated Attention", "Xuezhe Ma et al.", 2022,
     arxiv="2209.10655", venue="ICLR 2023")
 
+# clamp((x + 3)/6, 0, 1) without rounding at either end: x + 3 is exact near -3, and
+# the gradient is 1/6 up to x = 3 even where x/6 + 1/2 rounds to 1 (float16 just below 3)
+HARD_GATE = "where(x < 0, relu(x + 3) / 6, where(x < 3, x / 6 + 1 / 2, 1))"
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="sigmoid",
@@ -82,12 +86,15 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="hardsigmoid",
-        formula="clamp(x + 3, 0, 6) / 6",
+        published="clamp(x + 3, 0, 6) / 6",
+        formula=HARD_GATE,
         family="sigmoidal",
         citation=HOWARD_2019,
         aliases=("h_sigmoid", "hard_sigmoid"),
         description="Hard sigmoid of MobileNetV3, ReLU6(x + 3) / 6: piecewise-linear, 0 below -3 "
-                    "and 1 above 3 (torch's F.hardsigmoid).",
+                    "and 1 above 3 (torch's F.hardsigmoid). Written (x + 3)/6 for x < 0 (exact "
+                    "near -3, where f is small) and x/6 + 1/2 above (x + 3 would round to 6 "
+                    "just below 3 in float16 and zero the gradient there).",
         properties=Properties(monotonic=True, lower=0.0, upper=1.0, smoothness="C0",
                               zero_at_zero=False, zero_centered=False, sparse=True),
         native=F.hardsigmoid,

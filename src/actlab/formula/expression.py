@@ -13,7 +13,6 @@ import sympy
 import torch
 
 from actlab.errors import FormulaError
-from actlab.formula.functions import sigmoid
 from actlab.formula.parsing import X, parse
 from actlab.formula.targets import Definitions, _compile, _MpmathOps, _sequence, _TorchOps
 
@@ -49,8 +48,8 @@ class Formula:
 
     def derivative(self, wrt: str = "x", order: int = 1) -> sympy.Expr:
         """The symbolic derivative with respect to ``x`` or a parameter; ``c - c tanh(u)^2``
-        (sympy's derivative of tanh) is written ``4c sigmoid(2u) sigmoid(-2u)``, which keeps its
-        relative accuracy in the tails, where ``tanh(u)^2`` rounds to 1."""
+        (sympy's derivative of tanh) is written ``c / cosh(u)^2``, which keeps its relative
+        accuracy in the tails, where ``tanh(u)^2`` rounds to 1."""
         return _sech_squared(sympy.diff(self.expr, self.symbol(wrt), order))
 
     def latex(self, expr: sympy.Expr | None = None) -> str:
@@ -71,7 +70,7 @@ class Formula:
 
 
 def _sech_squared(expr: sympy.Expr) -> sympy.Expr:
-    """``expr`` with every sum ``... + c - c tanh(u)^2`` (c a number) written with sigmoids."""
+    """``expr`` with every sum ``... + c - c tanh(u)^2`` (c a number) written with ``cosh``."""
 
     def rewrite(add: sympy.Add) -> sympy.Expr:
         terms = list(add.args)
@@ -82,7 +81,7 @@ def _sech_squared(expr: sympy.Expr) -> sympy.Expr:
                 u = rest.base.args[0]
                 terms.remove(term)
                 terms.remove(-coefficient)
-                terms.append(-4 * coefficient * sigmoid(2 * u) * sigmoid(-2 * u))
+                terms.append(-coefficient / sympy.cosh(u) ** 2)
         return sympy.Add(*terms)
 
     return expr.replace(lambda e: e.is_Add, rewrite)
