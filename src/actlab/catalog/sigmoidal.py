@@ -140,7 +140,9 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="tanhshrink",
-        formula="x - tanh(x)",
+        published="x - tanh(x)",
+        formula=("where(abs(x) < 0.1, x**3 / 3 - 2 * x**5 / 15 + 17 * x**7 / 315 - 62 * x**9 / 2835"
+                 " + 1382 * x**11 / 155925 - 21844 * x**13 / 6081075, x - tanh(x))"),
         family="sigmoidal",
         citation=PASZKE_2019,
         description="Tanhshrink x - tanh(x) (torch's F.tanhshrink), cited to PyTorch for want of "
@@ -207,7 +209,8 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="tempered_sigmoid",
-        formula="s * sigmoid(T * x) - o",
+        published="s * sigmoid(T * x) - o",
+        formula="s / 2 - o + s / 2 * tanh(T * x / 2)",
         family="sigmoidal",
         citation=PAPERNOT_2020,
         params=(Param("s", 2.0, 0.0, open_low=True, learnable=True, doc="scale"),
@@ -215,7 +218,9 @@ SPECS: tuple[Spec, ...] = (
                 Param("o", 1.0, learnable=True, doc="offset")),
         description="Tempered sigmoid s sigmoid(T x) - o, a bounded family for DP-SGD; the "
                     "defaults (s, T, o) = (2, 2, 1) are the paper's tanh point, (1, 1, 0) the "
-                    "logistic sigmoid. The paper tunes s, T, o as hyperparameters.",
+                    "logistic sigmoid. The paper tunes s, T, o as hyperparameters. Written with "
+                    "sigmoid(u) = (1 + tanh(u/2))/2, so that f keeps its relative accuracy near "
+                    "its zero at the tanh point.",
         properties=Properties(monotonic=True, lower=-1.0, upper=1.0, smoothness="Cinf",
                               zero_at_zero=True, zero_centered=True),
         references=(Reference("tanh", note="(s, T, o) = (2, 2, 1) is tanh"),

@@ -29,6 +29,17 @@ def ndtr(x: torch.Tensor) -> torch.Tensor:
     return torch.erfc(x * -math.sqrt(0.5)) / 2
 
 
+def sigmoid_tensor(x: torch.Tensor) -> torch.Tensor:
+    """Logistic sigmoid that keeps its relative accuracy down to the smallest subnormal: ``e^x``
+    below x = -40 (equal to the sigmoid to within e^-40), where torch's ``1 / (1 + e^-x)`` is 0
+    once ``e^-x`` overflows (below about x = -88.7 in float32, -709 in float64).
+
+    >>> sigmoid_tensor(torch.tensor([-100.0]))
+    tensor([3.7835e-44])
+    """
+    return torch.where(x < -40, torch.exp(x), torch.sigmoid(x))
+
+
 class _Ops(Protocol):
     """What a compile target supplies: constants, arithmetic, functions and conditions."""
 
@@ -58,7 +69,7 @@ _FUNCTION_OPS: dict[type, tuple[Callable[[torch.Tensor], torch.Tensor], Callable
     sympy.asinh: (torch.asinh, mpmath.asinh), sympy.atan: (torch.atan, mpmath.atan),
     sympy.erf: (torch.erf, mpmath.erf), sympy.erfc: (torch.erfc, mpmath.erfc),
     sympy.Abs: (torch.abs, abs), sympy.sign: (torch.sign, mpmath.sign),
-    sigmoid: (torch.sigmoid, sigmoid.mp_eval), softplus: (F.softplus, softplus.mp_eval),
+    sigmoid: (sigmoid_tensor, sigmoid.mp_eval), softplus: (F.softplus, softplus.mp_eval),
     logsigmoid: (F.logsigmoid, logsigmoid.mp_eval),
     normal_cdf: (ndtr, normal_cdf.mp_eval),
 }  # fmt: skip
