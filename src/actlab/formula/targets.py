@@ -200,7 +200,7 @@ def _compile(expr: sympy.Basic, ops: _Ops) -> Callable[[Env], Any]:
     if kind is sympy.Add:
         return lambda env: reduce(lambda a, b: a + b, (f(env) for f in args))
     if kind is sympy.Mul:
-        return lambda env: reduce(lambda a, b: a * b, (f(env) for f in args))
+        return _product(expr, args, ops)
     if kind is sympy.Pow:
         (base, exponent), op = args, ops.power(expr.args[1])
         return lambda env: op(base(env), exponent(env))
@@ -253,6 +253,36 @@ def _compile(expr: sympy.Basic, ops: _Ops) -> Callable[[Env], Any]:
 
 def _negate(cond: Any) -> Any:
     return ~cond if isinstance(cond, torch.Tensor) else not cond
+
+
+def _product(expr: sympy.Mul, args: list[Callable[[Env], Any]], ops: _Ops
+             ) -> Callable[[Env], Any]:
+    """A product whose squares cannot overflow or underflow early: ``c u^2 / v^2`` is computed
+    as ``c * (u/v) * (u/v)`` and ``c u^2`` as ``c * u * u`` (StarReLU's ``s relu(x)^2`` at x =
+    257.75 in float16; ``x^2 / sigma^2`` when ``x^2`` underflows)."""
+    factors = list(zip(expr.args, args))
+    squares = [a for a, _ in factors if a.is_Pow and a.exp == 2]
+    inverse = [a for a, _ in factors if a.is_Pow and a.exp == -2]
+    if not inverse and (not squares or expr.args[0] in squares):
+        return lambda env: reduce(lambda a, b: a * b, (f(env) for f in args))
+    pairs = [sympy.Mul(u.base, 1 / v.base, evaluate=False) for u, v in zip(squares, inverse)]
+    paired = {*squares[:len(pairs)], *inverse[:len(pairs)]}
+    twice = [_compile(u.base, ops) for u in squares[len(pairs):]]
+    twice += [_ratio(_compile(p.args[0], ops), _compile(p.args[1].base, ops)) for p in pairs]
+    once = [f for a, f in factors if a not in paired and a not in squares]
+
+    def product(env):
+        values = [f(env) for f in once]
+        for f in twice:
+            value = f(env)
+            values += [value, value]
+        return reduce(lambda a, b: a * b, values)
+
+    return product
+
+
+def _ratio(top: Callable[[Env], Any], bottom: Callable[[Env], Any]) -> Callable[[Env], Any]:
+    return lambda env: top(env) / bottom(env)
 
 
 def _sequence(exprs: Sequence[sympy.Expr], ops: _Ops, given: Definitions = ()
