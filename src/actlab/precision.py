@@ -63,11 +63,27 @@ def reference_values(formula: Formula, params: Mapping[str, float], x: torch.Ten
 def relative_error(y: torch.Tensor, ref: torch.Tensor) -> torch.Tensor:
     """``|y - ref| / (1 + |ref|)``; 0 where both are NaN or where ``ref`` overflows ``y``'s dtype
     and ``y`` is the infinity of the same sign."""
+    return _error(y, ref, 1 + ref.abs())
+
+
+def floored_relative_error(y: torch.Tensor, ref: torch.Tensor) -> torch.Tensor:
+    """``|y - ref| / max(|ref|, tiny)``, tiny the smallest normal number of ``y``'s dtype: the
+    relative error wherever ``ref`` is a normal number of that dtype; 0 where both are NaN or
+    where ``ref`` overflows and ``y`` is the infinity of the same sign.
+
+    >>> ref = torch.tensor([1e-30, 1.5], dtype=torch.float64)
+    >>> floored_relative_error(torch.tensor([0.0, 1.0]), ref)
+    tensor([1.0000, 0.3333], dtype=torch.float64)
+    """
+    return _error(y, ref, ref.abs().clamp_min(torch.finfo(y.dtype).tiny))
+
+
+def _error(y: torch.Tensor, ref: torch.Tensor, scale: torch.Tensor) -> torch.Tensor:
     big = torch.finfo(y.dtype).max
     y = y.double()
     both_nan = ref.isnan() & y.isnan()
     expected_inf = (ref.abs() > big) & (y == torch.sign(ref) * math.inf)
-    err = (y - ref).abs() / (1 + ref.abs())
+    err = (y - ref).abs() / scale
     return err.masked_fill(both_nan | expected_inf, 0.0).nan_to_num(math.inf)
 
 

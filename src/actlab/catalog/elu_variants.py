@@ -181,7 +181,8 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="slu",
-        formula=f"where(x >= 0, x, 2 * softplus(x) - {2 * LN2!r})",
+        published=f"where(x >= 0, x, 2 * softplus(x) - {2 * LN2!r})",
+        formula="where(x >= 0, x, 2 * log1p(expm1(x) / 2))",
         family="exponential",
         citation=ZHAO_2018,
         aliases=("softplus_linear_unit",),
@@ -192,7 +193,8 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="soft_plus_plus",
-        formula=f"softplus(k * x) + x / c - {LN2!r}",
+        published=f"softplus(k * x) + x / c - {LN2!r}",
+        formula="where(k * x < 1, log1p(expm1(k * x) / 2), softplus(k * x) - log(2)) + x / c",
         family="exponential",
         citation=CIUPARU_2020,
         aliases=("softplusplus", "soft_pp"),

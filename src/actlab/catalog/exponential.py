@@ -240,7 +240,8 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="shifted_softplus",
-        formula="softplus(x) - log(2)",
+        published="softplus(x) - log(2)",
+        formula="where(x < 1, log1p(expm1(x) / 2), softplus(x) - log(2))",
         family="exponential",
         citation=SCHUTT_2017,
         aliases=("ssp",),

@@ -7,6 +7,7 @@ same family whose gate is not a probability (LiSHT, dSiLU, Flatten-T Swish).
 import torch.nn.functional as F
 
 from actlab.catalog.citations import ALEXANDRIDIS_2024, HOWARD_2019
+from actlab.catalog.sigmoidal import HARD_GATE
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 HENDRYCKS_GIMPEL_2016 = Citation(
@@ -200,13 +201,14 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         name="hardswish",
         published="x * clamp(x + 3, 0, 6) / 6",
-        formula="x * clamp(x / 6 + 1 / 2, 0, 1)",
+        formula=f"x * {HARD_GATE}",
         family="gated",
         citation=HOWARD_2019,
         aliases=("hard_swish", "h_swish"),
         description="Hard swish x*ReLU6(x + 3)/6 from MobileNetV3: SiLU with the sigmoid "
                     "replaced by a piecewise-linear hard sigmoid, here written "
-                    "x*clamp(x/6 + 1/2, 0, 1) so that 6x cannot overflow in float16.",
+                    "with the gate (x + 3)/6 for x < 0 and x/6 + 1/2 above, so that 6x cannot "
+                    "overflow in float16 and f keeps its relative accuracy just above -3.",
         properties=Properties(monotonic=False, lower=-0.375, upper=None, smoothness="C0",
                               zero_at_zero=True, zero_centered=True, self_gated=True,
                               sparse=True),

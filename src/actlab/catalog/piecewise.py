@@ -267,7 +267,8 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="relu_saturated",
-        formula="where(x <= 0, relu(x + 1) - 1, 1 - relu(1 - x))",
+        published="where(x <= 0, relu(x + 1) - 1, 1 - relu(1 - x))",
+        formula="clamp(x, -1, 1)",
         family="piecewise",
         citation=RUNJE_2022,
         aliases=("saturated_relu",),

@@ -53,6 +53,10 @@ MA_2022 = Citation(
     "Mega: Moving Average Equipped Gated Attention", "Xuezhe Ma et al.", 2022,
     arxiv="2209.10655", venue="ICLR 2023")
 
+# clamp((x + 3)/6, 0, 1) without rounding at either end: x + 3 is exact near -3, and
+# the gradient is 1/6 up to x = 3 even where x/6 + 1/2 rounds to 1 (float16 just below 3)
+HARD_GATE = "where(x < 0, relu(x + 3) / 6, where(x < 3, x / 6 + 1 / 2, 1))"
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="sigmoid",
@@ -82,12 +86,15 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="hardsigmoid",
-        formula="clamp(x + 3, 0, 6) / 6",
+        published="clamp(x + 3, 0, 6) / 6",
+        formula=HARD_GATE,
         family="sigmoidal",
         citation=HOWARD_2019,
         aliases=("h_sigmoid", "hard_sigmoid"),
         description="Hard sigmoid of MobileNetV3, ReLU6(x + 3) / 6: piecewise-linear, 0 below -3 "
-                    "and 1 above 3 (torch's F.hardsigmoid).",
+                    "and 1 above 3 (torch's F.hardsigmoid). Written (x + 3)/6 for x < 0 (exact "
+                    "near -3, where f is small) and x/6 + 1/2 above (x + 3 would round to 6 "
+                    "just below 3 in float16 and zero the gradient there).",
         properties=Properties(monotonic=True, lower=0.0, upper=1.0, smoothness="C0",
                               zero_at_zero=False, zero_centered=False, sparse=True),
         native=F.hardsigmoid,
@@ -133,12 +140,14 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="tanhshrink",
-        formula="x - tanh(x)",
+        published="x - tanh(x)",
+        formula=("where(abs(x) < 0.1, x**3 / 3 - 2 * x**5 / 15 + 17 * x**7 / 315 - 62 * x**9 / 2835"
+                 " + 1382 * x**11 / 155925 - 21844 * x**13 / 6081075, x - tanh(x))"),
         family="sigmoidal",
         citation=PASZKE_2019,
         description="Tanhshrink x - tanh(x) (torch's F.tanhshrink), cited to PyTorch for want of "
-                    "an original source. Near 0 the difference cancels (f ~ x^3/3), but the "
-                    "absolute error stays at float32 rounding of x, well inside the default rtol.",
+                    "an original source. Near 0 the difference cancels (f ~ x^3/3), so for "
+                    "|x| < 0.1 it is the Taylor series to x^13 (truncation below 1e-15 relative).",
         properties=Properties(monotonic=True, lower=None, upper=None, smoothness="Cinf",
                               zero_at_zero=True, zero_centered=True),
         native=F.tanhshrink,
@@ -200,7 +209,8 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="tempered_sigmoid",
-        formula="s * sigmoid(T * x) - o",
+        published="s * sigmoid(T * x) - o",
+        formula="s / 2 - o + s / 2 * tanh(T * x / 2)",
         family="sigmoidal",
         citation=PAPERNOT_2020,
         params=(Param("s", 2.0, 0.0, open_low=True, learnable=True, doc="scale"),
@@ -208,7 +218,9 @@ SPECS: tuple[Spec, ...] = (
                 Param("o", 1.0, learnable=True, doc="offset")),
         description="Tempered sigmoid s sigmoid(T x) - o, a bounded family for DP-SGD; the "
                     "defaults (s, T, o) = (2, 2, 1) are the paper's tanh point, (1, 1, 0) the "
-                    "logistic sigmoid. The paper tunes s, T, o as hyperparameters.",
+                    "logistic sigmoid. The paper tunes s, T, o as hyperparameters. Written with "
+                    "sigmoid(u) = (1 + tanh(u/2))/2, so that f keeps its relative accuracy near "
+                    "its zero at the tanh point.",
         properties=Properties(monotonic=True, lower=-1.0, upper=1.0, smoothness="Cinf",
                               zero_at_zero=True, zero_centered=True),
         references=(Reference("tanh", note="(s, T, o) = (2, 2, 1) is tanh"),

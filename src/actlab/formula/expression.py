@@ -47,8 +47,10 @@ class Formula:
         return sympy.Symbol(name, real=True)
 
     def derivative(self, wrt: str = "x", order: int = 1) -> sympy.Expr:
-        """The symbolic derivative with respect to ``x`` or a parameter."""
-        return sympy.diff(self.expr, self.symbol(wrt), order)
+        """The symbolic derivative with respect to ``x`` or a parameter; ``c - c tanh(u)^2``
+        (sympy's derivative of tanh) is written ``c / cosh(u)^2``, which keeps its relative
+        accuracy in the tails, where ``tanh(u)^2`` rounds to 1."""
+        return _sech_squared(sympy.diff(self.expr, self.symbol(wrt), order))
 
     def latex(self, expr: sympy.Expr | None = None) -> str:
         return sympy.latex(self.expr if expr is None else expr)
@@ -65,6 +67,24 @@ class Formula:
         compiled = _compile(self.expr if expr is None else expr, _MpmathOps())
         return lambda x, **params: compiled({"x": mpmath.mpf(x), **{
             k: mpmath.mpf(v) for k, v in params.items()}})
+
+
+def _sech_squared(expr: sympy.Expr) -> sympy.Expr:
+    """``expr`` with every sum ``... + c - c tanh(u)^2`` (c a number) written with ``cosh``."""
+
+    def rewrite(add: sympy.Add) -> sympy.Expr:
+        terms = list(add.args)
+        for term in add.args:
+            coefficient, rest = term.as_coeff_Mul()
+            if (rest.is_Pow and rest.exp == 2 and isinstance(rest.base, sympy.tanh)
+                    and -coefficient in terms):
+                u = rest.base.args[0]
+                terms.remove(term)
+                terms.remove(-coefficient)
+                terms.append(-coefficient / sympy.cosh(u) ** 2)
+        return sympy.Add(*terms)
+
+    return expr.replace(lambda e: e.is_Add, rewrite)
 
 
 def _like(value: Any, x: torch.Tensor) -> torch.Tensor:

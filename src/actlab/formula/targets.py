@@ -18,6 +18,28 @@ from actlab.errors import FormulaError
 from actlab.formula.functions import logsigmoid, normal_cdf, sigmoid, softplus
 
 
+def ndtr(x: torch.Tensor) -> torch.Tensor:
+    """Standard normal CDF as ``erfc(-x / sqrt 2) / 2``: full relative accuracy in the left tail,
+    where torch's ``special.ndtr`` (``(1 + erf(x / sqrt 2)) / 2`` on CPU) cancels to 0 below
+    about x = -8 in float64 and x = -5.5 in float32.
+
+    >>> ndtr(torch.tensor([-10.0], dtype=torch.float64))
+    tensor([7.6199e-24], dtype=torch.float64)
+    """
+    return torch.erfc(x * -math.sqrt(0.5)) / 2
+
+
+def sigmoid_tensor(x: torch.Tensor) -> torch.Tensor:
+    """Logistic sigmoid that keeps its relative accuracy down to the smallest subnormal: ``e^x``
+    below x = -40 (equal to the sigmoid to within e^-40), where torch's ``1 / (1 + e^-x)`` is 0
+    once ``e^-x`` overflows (below about x = -88.7 in float32, -709 in float64).
+
+    >>> sigmoid_tensor(torch.tensor([-100.0]))
+    tensor([3.7835e-44])
+    """
+    return torch.where(x < -40, torch.exp(x), torch.sigmoid(x))
+
+
 class _Ops(Protocol):
     """What a compile target supplies: constants, arithmetic, functions and conditions."""
 
@@ -47,9 +69,9 @@ _FUNCTION_OPS: dict[type, tuple[Callable[[torch.Tensor], torch.Tensor], Callable
     sympy.asinh: (torch.asinh, mpmath.asinh), sympy.atan: (torch.atan, mpmath.atan),
     sympy.erf: (torch.erf, mpmath.erf), sympy.erfc: (torch.erfc, mpmath.erfc),
     sympy.Abs: (torch.abs, abs), sympy.sign: (torch.sign, mpmath.sign),
-    sigmoid: (torch.sigmoid, sigmoid.mp_eval), softplus: (F.softplus, softplus.mp_eval),
+    sigmoid: (sigmoid_tensor, sigmoid.mp_eval), softplus: (F.softplus, softplus.mp_eval),
     logsigmoid: (F.logsigmoid, logsigmoid.mp_eval),
-    normal_cdf: (torch.special.ndtr, normal_cdf.mp_eval),
+    normal_cdf: (ndtr, normal_cdf.mp_eval),
 }  # fmt: skip
 
 
@@ -178,7 +200,7 @@ def _compile(expr: sympy.Basic, ops: _Ops) -> Callable[[Env], Any]:
     if kind is sympy.Add:
         return lambda env: reduce(lambda a, b: a + b, (f(env) for f in args))
     if kind is sympy.Mul:
-        return lambda env: reduce(lambda a, b: a * b, (f(env) for f in args))
+        return _product(expr, args, ops)
     if kind is sympy.Pow:
         (base, exponent), op = args, ops.power(expr.args[1])
         return lambda env: op(base(env), exponent(env))
@@ -231,6 +253,36 @@ def _compile(expr: sympy.Basic, ops: _Ops) -> Callable[[Env], Any]:
 
 def _negate(cond: Any) -> Any:
     return ~cond if isinstance(cond, torch.Tensor) else not cond
+
+
+def _product(expr: sympy.Mul, args: list[Callable[[Env], Any]], ops: _Ops
+             ) -> Callable[[Env], Any]:
+    """A product whose squares cannot overflow or underflow early: ``c u^2 / v^2`` is computed
+    as ``c * (u/v) * (u/v)`` and ``c u^2`` as ``c * u * u`` (StarReLU's ``s relu(x)^2`` at x =
+    257.75 in float16; ``x^2 / sigma^2`` when ``x^2`` underflows)."""
+    factors = list(zip(expr.args, args))
+    squares = [a for a, _ in factors if a.is_Pow and a.exp == 2]
+    inverse = [a for a, _ in factors if a.is_Pow and a.exp == -2]
+    if not inverse and (not squares or expr.args[0] in squares):
+        return lambda env: reduce(lambda a, b: a * b, (f(env) for f in args))
+    pairs = [sympy.Mul(u.base, 1 / v.base, evaluate=False) for u, v in zip(squares, inverse)]
+    paired = {*squares[:len(pairs)], *inverse[:len(pairs)]}
+    twice = [_compile(u.base, ops) for u in squares[len(pairs):]]
+    twice += [_ratio(_compile(p.args[0], ops), _compile(p.args[1].base, ops)) for p in pairs]
+    once = [f for a, f in factors if a not in paired and a not in squares]
+
+    def product(env):
+        values = [f(env) for f in once]
+        for f in twice:
+            value = f(env)
+            values += [value, value]
+        return reduce(lambda a, b: a * b, values)
+
+    return product
+
+
+def _ratio(top: Callable[[Env], Any], bottom: Callable[[Env], Any]) -> Callable[[Env], Any]:
+    return lambda env: top(env) / bottom(env)
 
 
 def _sequence(exprs: Sequence[sympy.Expr], ops: _Ops, given: Definitions = ()

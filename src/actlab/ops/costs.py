@@ -24,6 +24,7 @@ import torch
 import torch.nn.functional as F
 
 from actlab.errors import ActlabError
+from actlab.formula.targets import ndtr, sigmoid_tensor
 from actlab.ops.compile import compiled
 from actlab.ops.machine import machine_file, read_json, write_json
 from actlab.ops.timing import best_seconds
@@ -39,10 +40,10 @@ PRIMITIVES: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
     "where": lambda x: torch.where(x > 1.0, x, -x), "abs": torch.abs, "max": lambda x: x.clamp(1.0),
     "sign": torch.sign, "pow": lambda x: torch.pow(x, 0.37), "sqrt": torch.sqrt,
     "rsqrt": torch.rsqrt, "exp": torch.exp, "expm1": torch.expm1, "log": torch.log,
-    "log1p": torch.log1p, "sigmoid": torch.sigmoid, "softplus": F.softplus,
+    "log1p": torch.log1p, "sigmoid": sigmoid_tensor, "softplus": F.softplus,
     "logsigmoid": F.logsigmoid, "tanh": torch.tanh, "sinh": torch.sinh, "cosh": torch.cosh,
     "asinh": torch.asinh, "atan": torch.atan, "sin": torch.sin, "cos": torch.cos, "tan": torch.tan,
-    "erf": torch.erf, "erfc": torch.erfc, "normal_cdf": torch.special.ndtr,
+    "erf": torch.erf, "erfc": torch.erfc, "normal_cdf": ndtr,
 }  # fmt: skip
 
 
