@@ -30,14 +30,16 @@ def ndtr(x: torch.Tensor) -> torch.Tensor:
 
 
 def sigmoid_tensor(x: torch.Tensor) -> torch.Tensor:
-    """Logistic sigmoid that keeps its relative accuracy down to the smallest subnormal: ``e^x``
-    below x = -40 (equal to the sigmoid to within e^-40), where torch's ``1 / (1 + e^-x)`` is 0
-    once ``e^-x`` overflows (below about x = -88.7 in float32, -709 in float64).
+    """Logistic sigmoid that keeps its relative accuracy down to the smallest subnormal, with one
+    exponential: ``t / (1 + t)`` below 0 and ``1 / (1 + t)`` above, t = e^-|x|. Torch's
+    ``1 / (1 + e^-x)`` is 0 once ``e^-x`` overflows (below about x = -88.7 in float32, -709 in
+    float64).
 
-    >>> sigmoid_tensor(torch.tensor([-100.0]))
-    tensor([3.7835e-44])
+    >>> sigmoid_tensor(torch.tensor([-100.0, 0.0, 100.0]))
+    tensor([3.7835e-44, 5.0000e-01, 1.0000e+00])
     """
-    return torch.where(x < -40, torch.exp(x), torch.sigmoid(x))
+    t = torch.exp(-x.abs())
+    return torch.where(x < 0, t, 1.0) / (1 + t)
 
 
 class _Ops(Protocol):
