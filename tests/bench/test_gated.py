@@ -17,7 +17,7 @@ def test_gated_blocks_run_only_on_tasks_that_take_them(corpus_dir):
     pairs = {(r.key.task, r.act.label) for r in runs}
     assert pairs == {("digits", "relu"), ("shakespeare_char", "relu"),
                      ("shakespeare_char", "swiglu")}
-    with pytest.raises(ParameterError, match=r"swiglu: gated .* \(shakespeare_char\)"):
+    with pytest.raises(ParameterError, match=r"swiglu: gated .* \(.*shakespeare_char.*\)"):
         plan(parse_acts("relu,swiglu"), 3, tasks=["digits"])
 
 

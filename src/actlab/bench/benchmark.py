@@ -82,6 +82,9 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
     normalizer on the tasks with attention (the others run softmax's choices only). Everything is
     checked before the first run starts; bad input raises an :class:`~actlab.errors.ActlabError`.
     """
+    for what, value in (("tasks", tasks), ("db", db), ("out", out)):
+        if isinstance(value, str) and not value.strip():
+            raise ParameterError(f"{what} is empty; leave it out for the default")
     out = check_writable(Path(out))
     url = db or f"sqlite:///{(out / 'bench.sqlite').resolve()}"
     try:
@@ -100,9 +103,6 @@ def run(*, suite: str = "quick", acts: str | Sequence[str | ActChoice] = DEFAULT
                              "it or choose another baseline")
     check_device(device)
     names = [t.strip() for t in tasks.split(",")] if isinstance(tasks, str) else tasks
-    for what, value in (("tasks", tasks), ("db", db), ("out", out)):
-        if isinstance(value, str) and not value.strip():
-            raise ParameterError(f"{what} is empty; leave it out for the default")
     data = Path(data_dir) if data_dir is not None else None
     specs = plan(choices, seeds, suite, names, data, device)
     check_backend(backend, workers)
