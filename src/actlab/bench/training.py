@@ -34,6 +34,18 @@ def check_finite(loss: torch.Tensor, step: int) -> float:
     return value
 
 
+def clipped_step(model: nn.Module, optimizer: torch.optim.Optimizer, loss: torch.Tensor,
+                 step: int) -> float:
+    """One optimizer step on ``loss`` with the gradient norm clipped to 1; the loss as a float
+    (:class:`Diverged` if it is not finite)."""
+    value = check_finite(loss, step)
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    return value
+
+
 def logging_steps(steps: int, points: int) -> set[int]:
     """Steps at which curves get a point: about ``points`` evenly spaced, always the last.
 

@@ -24,7 +24,7 @@ from torch import nn
 from actlab.bench.acts import ActChoice
 from actlab.bench.models import PROBE_METRICS, Block, probe_metrics
 from actlab.bench.task import Context, Metric, Outcome, Task
-from actlab.bench.training import check_finite, logging_steps
+from actlab.bench.training import clipped_step, logging_steps
 
 LENGTHS = (64, 128, 256, 512, 1024)
 FILLER = 0
@@ -115,11 +115,7 @@ def run(model: str, act: ActChoice, config: Config, context: Context) -> Outcome
             for t in sequences(config, config.train_length, config.batch_size, generator)
         )
         loss = F.cross_entropy(net(x).flatten(0, 1), y.flatten(), ignore_index=-100)
-        value = check_finite(loss, step)
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-        optimizer.step()
+        value = clipped_step(net, optimizer, loss, step)
         if step in log_at:
             curves["train_loss"].append((step, value))
     metrics = {f"accuracy_{n}": accuracy(net, config, n, context) for n in LENGTHS}

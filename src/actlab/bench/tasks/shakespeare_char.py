@@ -20,7 +20,7 @@ from actlab.bench.acts import ActChoice
 from actlab.bench.data import locate
 from actlab.bench.models import GPT, PROBE_METRICS, probe_metrics
 from actlab.bench.task import Context, Curves, Metric, Outcome, Published, Task
-from actlab.bench.training import check_finite, logging_steps
+from actlab.bench.training import clipped_step, logging_steps
 from actlab.errors import DataError
 
 FILENAME = "tinyshakespeare.txt"
@@ -110,11 +110,7 @@ def train(act: ActChoice, config: Config, context: Context) -> tuple[GPT, Curves
             group["lr"] = learning_rate(step, config)
         x, y = (t.to(context.device) for t in batch(train_tokens, config, generator))
         loss = F.cross_entropy(net(x).flatten(0, 1), y.flatten())
-        value = check_finite(loss, step)
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-        optimizer.step()
+        value = clipped_step(net, optimizer, loss, step)
         if step in log_at:
             curves["train_loss"].append((step, value))
             curves["val_loss"].append((step, evaluate(net, val, config, context)))
