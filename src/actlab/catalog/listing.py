@@ -22,6 +22,7 @@ def record(spec: Spec) -> dict:
         "params": {p.name: {"default": p.default, "range": p.range_text,
                             "learnable": p.learnable} for p in spec.params},
         "citation": str(spec.citation) if spec.citation else None,
+        "checked_against": spec.checked_against,
         "properties": spec.properties.labels() if spec.properties else [],
     }
 

@@ -14,6 +14,7 @@ from actlab.errors import ParameterError, SpecError
 from actlab.formula import Formula
 
 Smoothness = Literal["discontinuous", "C0", "C1", "Cinf"]
+Source = Literal["original", "survey"]
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ class Spec:
     ``formula`` is a numerically safer form of the same function (``actlab perf`` compiles it as
     the peer a user would write); ``native`` is torch's own implementation
     ``native(x, **params)``, if any, and ``inplace`` says whether it accepts ``inplace=True``.
+    ``checked_against`` says where the formula was checked: the original paper, or only the
+    survey of Kunc and Kléma (arXiv:2402.09092) where the original could not be reached.
     """
 
     name: str
@@ -156,6 +159,7 @@ class Spec:
     references: tuple[Reference, ...] = ()
     rtol: float = 1e-5
     published: str | None = None
+    checked_against: Source = "original"
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.isidentifier() or (
@@ -164,6 +168,9 @@ class Spec:
         names = [p.name for p in self.params]
         if len(set(names)) != len(names):
             raise SpecError(f"{self.name}: duplicate parameter names {names}")
+        if self.checked_against not in ("original", "survey"):
+            raise SpecError(f"{self.name}: checked_against is 'original' or 'survey', "
+                            f"got {self.checked_against!r}")
         if self.inplace and self.native is None:
             raise SpecError(f"{self.name}: inplace needs a native implementation")
         self.expression  # noqa: B018  (parse now: a malformed formula never enters the catalog)

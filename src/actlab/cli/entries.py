@@ -60,6 +60,10 @@ def show(name: Annotated[str, typer.Argument(help="Name or alias.")]) -> None:
         ("native", "yes" + (" (in place)" if spec.inplace else "") if spec.native else "no")
     )
     rows.append(("citation", str(spec.citation) if spec.citation else "user-defined"))
+    if spec.citation:
+        checked = {"original": "the original paper",
+                   "survey": "the survey only (original not reached)"}
+        rows.append(("formula checked against", checked[spec.checked_against]))
     render(Table.of(("", ""), rows, spec.name))
 
 
