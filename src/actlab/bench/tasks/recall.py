@@ -146,7 +146,7 @@ TASK = Task(
         *PROBE_METRICS,
     ),
     budgets={
-        "quick": {"transformer": Config(steps=200, eval_batch=16)},
+        "quick": {"transformer": Config(steps=300, eval_batch=16)},
         "standard": {"transformer": Config(steps=1500, batch_size=64, eval_batch=128)},
         "full": {"transformer": Config(steps=5000, width=128, batch_size=64, eval_batch=256)},
     },
