@@ -146,6 +146,33 @@ SPECS: tuple[Spec, ...] = (
         checked_against="survey",
     ),
     Spec(
+        name="msilu",
+        formula="x * sigmoid(x) + exp(-x**2 - 1) / 4",
+        family="gated",
+        citation=KUNC_KLEMA_2024,
+        aliases=("modified_silu",),
+        description="Modified SiLU x sigmoid(x) + e^(-x^2 - 1) / 4: SiLU plus a small Gaussian "
+        "bump (height 1/(4e) = 0.092 at 0), so that f(0) > 0 and the negative dip "
+        "reaches -0.2643 at x = -1.448. As given by the survey (section 3.3.23); "
+        f"{SURVEY_ONLY}.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.2642687762880736,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: F.silu(x) + torch.exp(-(x**2) - 1) / 4,
+                atol=1e-12,
+                note="= silu(x) + exp(-x^2 - 1) / 4",
+            ),
+        ),
+        checked_against="survey",
+    ),
+    Spec(
         name="tsilu",
         published="(exp(x * sigmoid(x)) - exp(-x * sigmoid(x))) / "
         "(exp(x * sigmoid(x)) + exp(-x * sigmoid(x)))",
