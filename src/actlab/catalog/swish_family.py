@@ -14,6 +14,12 @@ from actlab.catalog.spec import Properties, Reference, Spec
 
 _GATED = dict(smoothness="Cinf", zero_at_zero=True, zero_centered=True)
 
+
+def _dipping(lower: float, **declared: bool) -> Properties:
+    """Properties of a unit with one negative dip down to ``lower``, unbounded above."""
+    return Properties(monotonic=False, lower=lower, upper=None, **{**_GATED, **declared})
+
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="lalu",
@@ -27,9 +33,7 @@ SPECS: tuple[Spec, ...] = (
         "gate. Its second derivative is continuous and its third jumps at 0. Both pieces "
         "use e^-|x| so that neither overflows. As given by the survey (section 3.3.4); "
         f"{SURVEY_ONLY}.",
-        properties=Properties(
-            monotonic=False, lower=-0.18393972058572117, upper=None, self_gated=True, **_GATED
-        ),
+        properties=_dipping(-0.18393972058572117, self_gated=True),
         references=(
             Reference(
                 lambda x: (
@@ -74,9 +78,7 @@ SPECS: tuple[Spec, ...] = (
         "(the cloglog entry); written -x expm1(-e^x), exact in the left tail, and x above "
         "x = 5, where the gate is 1 to within e^(-148). As given by the "
         f"survey (section 3.3.12); {SURVEY_ONLY}.",
-        properties=Properties(
-            monotonic=False, lower=-0.31218251608651626, upper=None, self_gated=True, **_GATED
-        ),
+        properties=_dipping(-0.31218251608651626, self_gated=True),
         references=(
             Reference(
                 lambda x: x * (1 - torch.exp(-torch.exp(x))),
@@ -95,9 +97,7 @@ SPECS: tuple[Spec, ...] = (
         description="Tangent-sigmoid ReLU x tanh(sigmoid(x)): a gate rising from 0 to tanh 1 = "
         "0.7616, so the unit approaches 0.7616 x for large x and dips to -0.2742 at "
         f"x = -1.309. As given by the survey (section 3.3.18); {SURVEY_ONLY}.",
-        properties=Properties(
-            monotonic=False, lower=-0.27424287816686216, upper=None, self_gated=True, **_GATED
-        ),
+        properties=_dipping(-0.27424287816686216, self_gated=True),
         checked_against="survey",
     ),
     Spec(
@@ -155,14 +155,7 @@ SPECS: tuple[Spec, ...] = (
         "bump (height 1/(4e) = 0.092 at 0), so that f(0) > 0 and the negative dip "
         "reaches -0.2643 at x = -1.448. As given by the survey (section 3.3.23); "
         f"{SURVEY_ONLY}.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.2642687762880736,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
+        properties=_dipping(-0.2642687762880736, zero_at_zero=False),
         references=(
             Reference(
                 lambda x: F.silu(x) + torch.exp(-(x**2) - 1) / 4,
