@@ -22,8 +22,8 @@ KOZKURT_2023 = Citation(
 )
 
 SURVEY_ONLY = "the original paper could not be checked"
-# sech x as 1 / cosh x (correctly rounded where f crosses zero), and beyond |x| = 10, where cosh
-# would overflow float16, as 2 e^-|x| (1 - e^-2|x|) (relative error e^-4|x| < 1e-17)
+# sech x as 1 / cosh x, and beyond |x| = 10, where cosh would overflow float16, as
+# 2 e^-|x| (1 - e^-2|x|) (relative error e^-4|x| < 1e-17)
 SECH = "where(abs(x) < 10, 1 / cosh(x), 2 * exp(-abs(x)) * (1 - exp(-2 * abs(x))))"
 # x + sech x near its root r = -0.76500995...: with d = x - r taken as (x + 49/64) - r_lo (the
 # first difference exact in float32; relu(u) - relu(-u) = u keeps the two constants from being
@@ -49,7 +49,9 @@ SPECS: tuple[Spec, ...] = (
         citation=KUNC_KLEMA_2024,
         aliases=("shifted_scaled_sigmoid",),
         params=(
-            Param("a", 0.02, 0.0, open_low=True, doc="horizontal scale (slope / 4 at x = b)"),
+            Param(
+                "a", 0.02, 0.0, open_low=True, doc="horizontal scale: the slope at x = b is a / 4"
+            ),
             Param("b", 600.0, doc="horizontal shift: the midpoint f(b) = 1/2"),
         ),
         description="Shifted and scaled sigmoid 1 / (1 + e^(-a (x - b))), the logistic sigmoid "
