@@ -15,11 +15,13 @@ from actlab.catalog import (
     radial,
     rectifier_shapes,
     relu_variants,
+    sigmoid_family,
     sigmoid_variants,
     sigmoidal,
     silu_variants,
     smooth,
     sparse,
+    swish_family,
 )
 from actlab.catalog.identify import Match, RediscoveryWarning
 from actlab.catalog.registry import CATALOG, catalog, define, identify, lookup, register
@@ -27,7 +29,8 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
-            oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated)
+            oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
+            sigmoid_family, swish_family)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
