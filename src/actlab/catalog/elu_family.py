@@ -3,14 +3,8 @@ branch that dips and returns to zero (survey section 3.7)."""
 
 import torch
 
-from actlab.catalog.spec import Citation, Properties, Reference, Spec
-
-ZHU_MIN_2021 = Citation(
-    "PFLU and FPFLU: Two novel non-monotonic activation functions in convolutional neural networks",
-    "Meng Zhu, Weidong Min et al.",
-    2021,
-    venue="Neurocomputing",
-)
+from actlab.catalog.gated import ZHU_2021_PFLU
+from actlab.catalog.spec import Properties, Reference, Spec
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -21,7 +15,7 @@ SPECS: tuple[Spec, ...] = (
         "1 / (min(x, -1) * sqrt(1 + 1 / min(x, -1)**2) * (sqrt(1 + 1 / min(x, -1)**2) + 1))))",
         published="where(x >= 0, x, x + x**2 / sqrt(1 + x**2))",
         family="exponential",
-        citation=ZHU_MIN_2021,
+        citation=ZHU_2021_PFLU,
         aliases=("faster_pflu", "faster_power_function_linear_unit"),
         description="Faster power function linear unit: x for x >= 0 and x + x^2 / sqrt(1 + x^2) "
         "below, which dips to -0.3003 at x = -0.786 and returns to 0 like -1 / (2|x|); "
