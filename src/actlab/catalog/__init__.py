@@ -3,6 +3,7 @@
 from actlab.catalog import (
     adaptive_exponential,
     adaptive_gated,
+    elu_family,
     elu_variants,
     exponential,
     fixed_products,
@@ -13,6 +14,7 @@ from actlab.catalog import (
     piecewise,
     polynomial,
     radial,
+    rectifier_family,
     rectifier_shapes,
     relu_variants,
     sigmoid_family,
@@ -21,16 +23,17 @@ from actlab.catalog import (
     silu_variants,
     smooth,
     sparse,
+    square_family,
     swish_family,
 )
 from actlab.catalog.identify import Match, RediscoveryWarning
 from actlab.catalog.registry import CATALOG, catalog, define, identify, lookup, register
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
-FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
-            learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
+FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial,
+            polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            sigmoid_family, swish_family)
+            elu_family, rectifier_family, sigmoid_family, square_family, swish_family)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
