@@ -3,12 +3,14 @@
 from actlab.catalog import (
     adaptive_exponential,
     adaptive_gated,
+    classic_shapes,
     elu_variants,
     exponential,
     fixed_products,
     gated,
     learnable,
     oscillating,
+    parametric_relu,
     periodic,
     piecewise,
     polynomial,
@@ -20,6 +22,7 @@ from actlab.catalog import (
     silu_variants,
     smooth,
     sparse,
+    trig_family,
 )
 from actlab.catalog.identify import Match, RediscoveryWarning
 from actlab.catalog.registry import CATALOG, catalog, define, identify, lookup, register
@@ -27,7 +30,8 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
-            oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated)
+            oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
+            classic_shapes, trig_family, parametric_relu)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
