@@ -9,7 +9,15 @@ import torch.nn.functional as F
 
 from actlab.catalog.parametric_relu import KUNC_KLEMA_2024
 from actlab.catalog.relu_variants import WURAOLA_2021
-from actlab.catalog.spec import Param, Properties, Reference, Spec
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+
+WANG_2022 = Citation(
+    "Why KDAC? A general activation function for knowledge discovery",
+    "Zhenhua Wang, Dong Gao, Haozhe Liu, Fanglin Liu",
+    2022,
+    arxiv="2111.13858",
+    venue="Neurocomputing",
+)
 
 _MEXICAN_HAT = 2 / (math.sqrt(3) * math.pi**0.25)  # the Ricker wavelet's normalisation
 
@@ -32,6 +40,36 @@ def _radial_pieces(x: torch.Tensor) -> torch.Tensor:
     return torch.exp(-((x - centre) ** 2))
 
 
+# KDAC's smoothed minimum and maximum of width c, h = clamp(1/2 -+ (p - q) / (2c), 0, 1),
+# p (1 - h) + h q -+ c h (1 - h), equal min(p, q) - c/4 relu(1 - |p - q|/c)^2 and
+# max(p, q) + c/4 relu(1 - |p - q|/c)^2 (the quadratic smoothing of the kink)
+_KDAC_NEGATIVE = (
+    "(b * x + tanh(x) - abs(b * x - tanh(x))) / 2 - c / 4 * relu(1 - abs(b * x - tanh(x)) / c)**2"
+)
+_KDAC_REGION = f"where(x > 0, a * x, {_KDAC_NEGATIVE})"
+_KDAC_PUBLISHED = (
+    f"max(a * x, {_KDAC_REGION}) + c / 4 * relu(1 - abs(a * x - {_KDAC_REGION}) / c)**2"
+)
+_KDAC_DIFFERENCE = f"abs(a * x - ({_KDAC_NEGATIVE}))"
+_KDAC = (
+    "where(x > 0, a * x + c / 4, where(x <= -(1 + c) / b, "
+    "min(a, b) * x + c / 4 * relu((c + abs(a - b) * x) / c)**2, "
+    f"(a * x + {_KDAC_NEGATIVE} + {_KDAC_DIFFERENCE}) / 2 "
+    f"+ c / 4 * relu(1 - {_KDAC_DIFFERENCE} / c)**2))"
+)
+
+
+def _kdac_code(x: torch.Tensor) -> torch.Tensor:
+    """KDAC as the authors' TensorFlow code computes it, at a = b = 0.1, k = 0.01."""
+
+    def smooth(p: torch.Tensor, q: torch.Tensor, sign: int) -> torch.Tensor:
+        h = torch.clamp(0.5 - sign * 0.5 * (p - q) / 0.01, 0, 1)
+        return p * (1 - h) + h * q + sign * 0.01 * h * (1 - h)
+
+    negative = torch.where(x > 0, 0.1 * x, smooth(0.1 * x, torch.tanh(x), -1))
+    return smooth(0.1 * x, negative, 1)
+
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="logsqnl",
@@ -46,8 +84,8 @@ SPECS: tuple[Spec, ...] = (
         "1], (SQNL(x) + 1) / 2, i.e. 0 below -2, (x + 2)^2 / 8 on [-2, 0], 1 - (2 - x)^2 / 8 on "
         "[0, 2] and 1 above; a multiplication-only stand-in for the logistic sigmoid (survey "
         "section 3.8.6, which attributes the square-based family to Wuraola and Patel). The "
-        "completed squares keep full relative accuracy next to x = -2, where the survey's expanded"
-        " form cancels. As given by the survey; the original paper could not be checked.",
+        "completed squares keep full relative accuracy next to x = -2, where the survey's expanded "
+        "form cancels. As given by the survey; the original paper could not be checked.",
         properties=Properties(
             monotonic=True,
             lower=0.0,
@@ -98,8 +136,8 @@ SPECS: tuple[Spec, ...] = (
         citation=KUNC_KLEMA_2024,
         description="Mishra activation s^2/2 + s/2 with the softsign s = x / (1 + |x|) (survey "
         "section 3.11, which names the unit after the author of the papers that used it): it dips "
-        "to -1/8 at x = -1 and rises to 1. Evaluated as s (1 + s) / 2 with 1 + s = 1 / (1 - x) for"
-        " x < 0, exact where the two cancel, and s = sign(x) / (1 + 1/|x|) above |x| = 1 so that "
+        "to -1/8 at x = -1 and rises to 1. Evaluated as s (1 + s) / 2 with 1 + s = 1 / (1 - x) for "
+        "x < 0, exact where the two cancel, and s = sign(x) / (1 + 1/|x|) above |x| = 1 so that "
         "the limits at +-inf are 1 and 0. C1: the softsign's second derivative jumps at 0. As "
         "given by the survey; the original paper could not be checked.",
         properties=Properties(
@@ -131,10 +169,10 @@ SPECS: tuple[Spec, ...] = (
             Param("b", math.log(2), doc="downward shift"),
         ),
         description="Parametric softplus a (softplus(x) - b) with the recommended a = 1.5, b = ln "
-        "2 (survey section 3.17.1): the shift b = ln 2 puts f(0) at 0 to bring mean outputs nearer"
-        " zero. Below x = 10, softplus(x) - ln 2 is evaluated as log1p(expm1(x) / 2), which does "
-        "not cancel near 0. Formula and values from the survey; its source could not be identified"
-        " or checked.",
+        "2 (survey section 3.17.1): the shift b = ln 2 puts f(0) at 0 to bring mean outputs nearer "
+        "zero. Below x = 10, softplus(x) - ln 2 is evaluated as log1p(expm1(x) / 2), which does "
+        "not cancel near 0. Formula and values from the survey; its source could not be identified "
+        "or checked.",
         properties=Properties(
             monotonic=True,
             lower=-1.0397207708399179,
@@ -171,14 +209,14 @@ SPECS: tuple[Spec, ...] = (
             Param("c", 10.0, 0.0, open_low=True, doc="half-width of the gated region"),
         ),
         description="Polynomial universal activation function (PUAF) of Hwang and Kim: z^a times "
-        "the polynomial gate (c + z)^b / ((c + z)^b + (c - z)^b) on [-c, c], 0 below and z^a above"
-        " (survey section 3.16). This entry is its a = 1 member, with the survey's swish-"
-        "approximating b = 5, c = 10 (b = c = 0 is ReLU; a = 0, the sigmoid-like member, is not "
-        "covered). The gate is evaluated as sigmoid(b ln((c + z)/(c - z))) with the logarithm as "
-        "log1p(2z / (c - z)), evaluated at 0 outside (-c, c) so that the unused branch stays "
+        "the polynomial gate (c + z)^b / ((c + z)^b + (c - z)^b) on [-c, c], 0 below and z^a above "
+        "(survey section 3.16). This entry is its a = 1 member, with the survey's "
+        "swish-approximating b = 5, c = 10 (b = c = 0 is ReLU; a = 0, the sigmoid-like member, is "
+        "not covered). The gate is evaluated as sigmoid(b ln((c + z)/(c - z))) with the logarithm "
+        "as log1p(2z / (c - z)), evaluated at 0 outside (-c, c) so that the unused branch stays "
         "finite: no power overflows (float16 included) and nothing cancels near 0. It joins the "
-        "lines with b - 1 = 4 matching derivatives (reported as Cinf). As given by the survey; the"
-        " original paper could not be checked.",
+        "lines with b - 1 = 4 matching derivatives (reported as Cinf). As given by the survey; the "
+        "original paper could not be checked.",
         properties=Properties(
             monotonic=False,
             lower=-0.27696975778537405,
@@ -259,5 +297,39 @@ SPECS: tuple[Spec, ...] = (
         ),
         references=(Reference(_radial_pieces, atol=1e-12, note="the survey's three-piece form"),),
         checked_against="survey",
+    ),
+    Spec(
+        name="kdac",
+        formula=_KDAC,
+        published=_KDAC_PUBLISHED,
+        family="piecewise",
+        citation=WANG_2022,
+        aliases=("knowledge_discovery_activation",),
+        params=(
+            Param("a", 0.1, 0.0, open_low=True, learnable=True, doc="trained positive slope"),
+            Param("b", 0.1, 0.0, open_low=True, learnable=True, doc="trained negative slope"),
+            Param("c", 0.01, 0.0, open_low=True, doc="width of the smooth max and min"),
+        ),
+        description="Knowledge discovery activation function (KDAC), as the authors' code "
+        "(pyy-copyto/KDAC, KDAC.py) computes it: smax(a x, r) with r = a x for x > 0 and r = "
+        "smin(b x, tanh x) otherwise, where smax and smin are the clamp-smoothed maximum and "
+        "minimum of width c: h = clamp(1/2 -+ (p - q) / (2c), 0, 1), p (1 - h) + h q +- c h (1 - "
+        "h), which is max(p, q) + c/4 relu(1 - |p - q|/c)^2 (min with -), written with max(p, q) = "
+        "(p + q + |p - q|) / 2 so that ties (a = b makes a x and b x tie) differentiate "
+        "consistently. a and b are trained from 0.1, c = 0.01 is fixed. For x > 0 both arguments "
+        "are a x, so f = a x + c/4 there, and f jumps at 0 (from 0.0014 to 0.0025 at the initial "
+        "values); below -(1 + c)/b the smoothed minimum is b x exactly and f = min(a, b) x + c/4 "
+        "relu(1 - |a - b| |x| / c)^2, which gives -inf at -inf instead of inf - inf. The survey "
+        "(section 3.46) gives the same construction, with an unspecified h where the code uses the "
+        "smoothed maximum.",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+        references=(Reference(_kdac_code, atol=1e-12, note="the authors' code, in torch"),),
     ),
 )

@@ -28,8 +28,8 @@ SPECS: tuple[Spec, ...] = (
         ),
         description="Dual parametric ReLU: a x for x >= 0 and b x below, both slopes trained per "
         "neuron from a = 1, b = 0.01 (the survey, section 4.2.20, which also notes its later "
-        "independent proposal as the fully parametric ReLU). At its initial values it is the leaky"
-        " ReLU; a = 1 is PReLU. As given by the survey; the original paper could not be checked.",
+        "independent proposal as the fully parametric ReLU). At its initial values it is the leaky "
+        "ReLU; a = 1 is PReLU. As given by the survey; the original paper could not be checked.",
         properties=Properties(
             monotonic=True,
             lower=None,
@@ -88,8 +88,8 @@ SPECS: tuple[Spec, ...] = (
         family="piecewise",
         citation=PISHCHIK_2023,
         params=(Param("n", 0.0, learnable=True, doc="trained slope offset of the positive part"),),
-        description="DELU: SiLU x sigmoid(x) for x <= 0 and (n + 1/2) x + |e^(-x) - 1| = (n + 1/2)"
-        " x + 1 - e^(-x) above, n trained from 0 as in the author's code (TrainableActivation, "
+        description="DELU: SiLU x sigmoid(x) for x <= 0 and (n + 1/2) x + |e^(-x) - 1| = (n + 1/2) "
+        "x + 1 - e^(-x) above, n trained from 0 as in the author's code (TrainableActivation, "
         "activation.py). Continuous at 0 with a kink (slopes 1/2 and n + 3/2); at n = 0 it is the "
         "author's HELU.",
         properties=Properties(

@@ -13,10 +13,10 @@ SPECS: tuple[Spec, ...] = (
         formula="atan(x)**2 - x",
         family="periodic",
         citation=KUNC_KLEMA_2024,
-        description="Arctid arctan(x)^2 - x, an arctan-based unit (survey section 3.28). Its slope"
-        " 2 arctan(x) / (1 + x^2) - 1 stays below -0.17, so it is strictly decreasing (not "
-        "monotonic in the catalog's non-decreasing sense) and unbounded on both sides. As given by"
-        " the survey; the original paper could not be checked.",
+        description="Arctid arctan(x)^2 - x, an arctan-based unit (survey section 3.28). Its slope "
+        "2 arctan(x) / (1 + x^2) - 1 stays below -0.17, so it is strictly decreasing (not "
+        "monotonic in the catalog's non-decreasing sense) and unbounded on both sides. As given by "
+        "the survey; the original paper could not be checked.",
         properties=Properties(
             monotonic=False,
             lower=None,
@@ -59,8 +59,8 @@ SPECS: tuple[Spec, ...] = (
         family="periodic",
         citation=KUNC_KLEMA_2024,
         description="Cosid cos(x) - x, one of the cosine-plus-identity units (survey section "
-        "3.31): a cosine ripple on a line of slope -1, non-increasing (slope -sin(x) - 1 <= 0; not"
-        " monotonic in the catalog's non-decreasing sense), periodic up to the linear trend. As "
+        "3.31): a cosine ripple on a line of slope -1, non-increasing (slope -sin(x) - 1 <= 0; not "
+        "monotonic in the catalog's non-decreasing sense), periodic up to the linear trend. As "
         "given by the survey; the original paper could not be checked.",
         properties=Properties(
             monotonic=False,
@@ -86,8 +86,8 @@ SPECS: tuple[Spec, ...] = (
         "1.5, 2}; a = 1, the first of them, is the default. Non-increasing for a >= 1 (not "
         "monotonic in the catalog's non-decreasing sense), periodic up to the linear trend. Below "
         "|x| = 0.5 it is evaluated as (1 - a) x plus the Taylor series of sin(x) - x to x^13 "
-        "(truncation below 3e-17), so that sin(x) - x does not cancel. As given by the survey; the"
-        " original paper could not be checked.",
+        "(truncation below 3e-17), so that sin(x) - x does not cancel. As given by the survey; the "
+        "original paper could not be checked.",
         properties=Properties(
             monotonic=False,
             lower=None,
