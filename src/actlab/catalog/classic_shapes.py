@@ -332,4 +332,31 @@ SPECS: tuple[Spec, ...] = (
         ),
         references=(Reference(_kdac_code, atol=1e-12, note="the authors' code, in torch"),),
     ),
+    Spec(
+        name="evolved_tanh_relu",
+        formula="where(abs(x) > 5, 1, tanh(x**2)) + relu(x)",
+        published="tanh(x**2) + relu(x)",
+        family="piecewise",
+        citation=KUNC_KLEMA_2024,
+        description="tanh(x^2) + ReLU(x), the combination of tanh and ReLU that Vijayaprabakaran "
+        "and Sathiyamurthy found by neuroevolution as the best recurrent activation of LSTMs on "
+        "human-activity recognition (survey section 3.41): a bump tanh(x^2) rising to 1 on both "
+        "sides plus a rectifier, so f(0) = 0, f -> 1 as x -> -inf and f ~ x + 1 above. Beyond |x| "
+        "= 5, tanh(x^2) is 1 in float64 (to 4e-22) and 1 is used, so that 2x (1 - tanh^2) never "
+        "forms inf * 0. As given by the survey; the original paper could not be checked.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=None,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.tanh(x * x) + F.relu(x), atol=1e-12, note="torch's tanh and relu"
+            ),
+        ),
+        checked_against="survey",
+    ),
 )
