@@ -7,7 +7,7 @@ import math
 import torch
 import torch.nn.functional as F
 
-from actlab.catalog.parametric_relu import KUNC_KLEMA_2024
+from actlab.catalog.polynomial import KUNC_KLEMA_2024
 from actlab.catalog.relu_variants import WURAOLA_2021
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 

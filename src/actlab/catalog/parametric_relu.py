@@ -4,16 +4,9 @@
 import torch
 import torch.nn.functional as F
 
+from actlab.catalog.polynomial import KUNC_KLEMA_2024
 from actlab.catalog.silu_variants import PISHCHIK_2023
-from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
-
-KUNC_KLEMA_2024 = Citation(
-    "Three Decades of Activations: A Comprehensive Survey of 400 Activation Functions for Neural "
-    "Networks",
-    "Vladimír Kunc, Jiří Kléma",
-    2024,
-    arxiv="2402.09092",
-)
+from actlab.catalog.spec import Param, Properties, Reference, Spec
 
 SPECS: tuple[Spec, ...] = (
     Spec(

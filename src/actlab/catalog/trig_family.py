@@ -4,7 +4,7 @@ linear one."""
 
 import torch
 
-from actlab.catalog.parametric_relu import KUNC_KLEMA_2024
+from actlab.catalog.polynomial import KUNC_KLEMA_2024
 from actlab.catalog.spec import Param, Properties, Reference, Spec
 
 SPECS: tuple[Spec, ...] = (
