@@ -1,6 +1,7 @@
-"""Classic shapes of the survey's sections 3.8-3.24: a square-based logistic sigmoid, a shifted
-inverse-square-root sigmoid, the rational Mishra unit, a parametric
-softplus, a polynomial universal unit and the piecewise Mexican-hat and radial-basis units."""
+"""Classic shapes of the survey's sections 3.8-3.46: a square-based logistic sigmoid, a lifted
+inverse-square-root sigmoid, the rational Mishra unit, a parametric softplus, a polynomial
+universal unit, the piecewise Mexican-hat and radial-basis units, an evolved tanh-ReLU sum and
+the smoothed max-min unit KDAC."""
 
 import math
 
