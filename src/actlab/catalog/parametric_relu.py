@@ -1,12 +1,19 @@
 """Parametric rectifiers of the survey's section 4.2: ReLUs with trained slopes on both sides
-(DPReLU), trained tanh thresholds (PTaLU) and the SiLU-based DELU."""
+(DPReLU), trained tanh thresholds (PTaLU), the SiLU-based DELU and the compact hat."""
 
 import torch
 import torch.nn.functional as F
 
 from actlab.catalog.polynomial import KUNC_KLEMA_2024
 from actlab.catalog.silu_variants import PISHCHIK_2023
-from actlab.catalog.spec import Param, Properties, Reference, Spec
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+
+WANG_XU_ZHU_2022 = Citation(
+    "CNNs with Compact Activation Function",
+    "Jindong Wang, Jinchao Xu, Jianqing Zhu",
+    2022,
+    venue="ICCS 2022, LNCS 13351",
+)
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -98,6 +105,39 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: torch.where(x > 0, 0.5 * x + torch.abs(torch.exp(-x) - 1.0), F.silu(x)),
                 atol=1e-12,
                 note="n = 0: the author's form with |exp(-x) - 1| and torch's SiLU",
+            ),
+        ),
+    ),
+    Spec(
+        name="hat",
+        formula="where(x <= a / 2, relu(x), relu(a - x))",
+        published="relu(a / 2 - abs(x - a / 2))",
+        family="piecewise",
+        citation=WANG_XU_ZHU_2022,
+        aliases=("hat_function",),
+        params=(Param("a", 2.0, 0.0, open_low=True, doc="width of the support [0, a]"),),
+        description="Hat activation, the first-order B-spline: x on [0, a/2], a - x on [a/2, a] "
+        "and 0 elsewhere, a tent standing on [0, a] instead of centred at 0. Wang, Xu and Zhu "
+        "define it with support [0, 2] (x on [0, 1], 2 - x on [1, 2]), the default a = 2; the "
+        "width a, fixed or trained, is the survey's (section 4.2.28), whose printed formula gives "
+        "z on both rising and falling pieces where the original has 2 - x. Written as relu(x) up "
+        "to a/2 and relu(a - x) beyond, exact near 0 where a/2 - |x - a/2| cancels.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=1.0,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=False,
+            sparse=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.where(
+                    (x >= 0) & (x <= 1), x, torch.where((x > 1) & (x <= 2), 2 - x, 0.0)
+                ),
+                atol=1e-12,
+                note="a = 2: the original's three pieces",
             ),
         ),
     ),
