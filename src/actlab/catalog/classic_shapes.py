@@ -84,9 +84,11 @@ SPECS: tuple[Spec, ...] = (
         description="Square logistic sigmoid (LogSQNL): the square nonlinearity SQNL moved to [0, "
         "1], (SQNL(x) + 1) / 2, i.e. 0 below -2, (x + 2)^2 / 8 on [-2, 0], 1 - (2 - x)^2 / 8 on "
         "[0, 2] and 1 above; a multiplication-only stand-in for the logistic sigmoid (survey "
-        "section 3.8.6, which attributes the square-based family to Wuraola and Patel). The "
-        "completed squares keep full relative accuracy next to x = -2, where the survey's expanded "
-        "form cancels. As given by the survey; the original paper could not be checked.",
+        "section 3.8.6), cited to Wuraola, Patel and Nguang's square-based units for embedded "
+        "inference, whose summary (arXiv:2109.12686) describes symmetric (tanh-like) and "
+        "asymmetric (sigmoid-like) variants. The completed squares keep full relative accuracy "
+        "next to x = -2, where the survey's expanded form cancels. As given by the survey; the "
+        "original paper could not be checked.",
         properties=Properties(
             monotonic=True,
             lower=0.0,
