@@ -3,6 +3,7 @@
 from actlab.catalog import (
     adaptive_exponential,
     adaptive_gated,
+    classic_shapes,
     elu_family,
     elu_variants,
     exponential,
@@ -10,6 +11,7 @@ from actlab.catalog import (
     gated,
     learnable,
     oscillating,
+    parametric_relu,
     periodic,
     piecewise,
     polynomial,
@@ -25,6 +27,7 @@ from actlab.catalog import (
     sparse,
     square_family,
     swish_family,
+    trig_family,
 )
 from actlab.catalog.identify import Match, RediscoveryWarning
 from actlab.catalog.registry import CATALOG, catalog, define, identify, lookup, register
@@ -33,7 +36,8 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial,
             polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            elu_family, rectifier_family, sigmoid_family, square_family, swish_family)
+            classic_shapes, elu_family, parametric_relu, rectifier_family, sigmoid_family,
+            square_family, swish_family, trig_family)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
