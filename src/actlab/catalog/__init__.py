@@ -9,6 +9,7 @@ from actlab.catalog import (
     gated,
     learnable,
     oscillating,
+    parametric_elu,
     parametric_gates,
     periodic,
     piecewise,
@@ -29,7 +30,7 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            parametric_gates)
+            parametric_gates, parametric_elu)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
