@@ -40,7 +40,7 @@ SPECS: tuple[Spec, ...] = (
         description="Soft-clipping mish max(0, x tanh(softplus(a x))): mish with its negative "
         "part clipped to 0 as ReLU does, so f = x tanh(softplus(a x)) for x > 0 and 0 below. "
         "As given by the survey (section 4.2.40), which reports a = 1 as the authors value; "
-        "its learnable variant SCL-mish trains a from 0.25. " + _SURVEY_ONLY + ".",
+        "its learnable variant SCL-mish trains a from 0.25; " + _SURVEY_ONLY + ".",
         properties=Properties(
             monotonic=True,
             lower=0.0,
