@@ -11,6 +11,8 @@ from actlab.catalog import (
     gated,
     learnable,
     oscillating,
+    parametric_elu,
+    parametric_gates,
     parametric_relu,
     periodic,
     piecewise,
@@ -36,8 +38,8 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial,
             polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            classic_shapes, elu_family, parametric_relu, rectifier_family, sigmoid_family,
-            square_family, swish_family, trig_family)
+            classic_shapes, elu_family, parametric_elu, parametric_gates, parametric_relu,
+            rectifier_family, sigmoid_family, square_family, swish_family, trig_family)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
