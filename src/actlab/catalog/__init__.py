@@ -3,6 +3,8 @@
 from actlab.catalog import (
     adaptive_exponential,
     adaptive_gated,
+    adaptive_mixtures,
+    adaptive_shapes,
     elu_variants,
     exponential,
     fixed_products,
@@ -27,7 +29,8 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
-            oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated)
+            oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
+            adaptive_shapes, adaptive_mixtures)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
