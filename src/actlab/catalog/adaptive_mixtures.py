@@ -3,10 +3,9 @@ smooth and a piecewise-linear unit (P-SIG-RAMP, the modified Mexican ReLU)."""
 
 import torch
 
+from actlab.catalog.adaptive_shapes import SURVEY_ONLY
 from actlab.catalog.polynomial import KUNC_KLEMA_2024
 from actlab.catalog.spec import Param, Properties, Reference, Spec
-
-_SURVEY_ONLY = "the original paper could not be checked"
 
 
 def _weight(default: float, doc: str) -> Param:
@@ -34,7 +33,7 @@ SPECS: tuple[Spec, ...] = (
         description="Parametric sigmoid-ramp a sigmoid(x) + (1 - a) r(x), where the ramp "
         "r(x) = b x + 1/2 on |x| < 1/(2b), 0 below and 1 above: a trained convex mix of the "
         f"logistic sigmoid and a hard sigmoid, as given by the survey (section 4.15); "
-        f"{_SURVEY_ONLY}. The survey gives no initial values; a = 1/2 (an even mix) and "
+        f"{SURVEY_ONLY}. The survey gives no initial values; a = 1/2 (an even mix) and "
         "b = 1/4 (the ramp is the sigmoid's tangent at 0) are used here.",
         properties=Properties(
             monotonic=True,
@@ -75,7 +74,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         description="Modified Mexican ReLU a max(b - |x - c|, 0) + (1 - a) ReLU(x): one "
         "trained triangular hat (the Mexican-hat term of MeLU) mixed with ReLU by a trained "
-        f"weight, as given by the survey (section 4.32.1); {_SURVEY_ONLY}. The survey gives "
+        f"weight, as given by the survey (section 4.32.1); {SURVEY_ONLY}. The survey gives "
         "no initial values; a = 1/2, b = 1, c = 0 (a unit hat at the origin) are used here, "
         "where f is 0 below -1, rises to 1/2 at 0, stays there up to 1 and is x / 2 beyond.",
         properties=Properties(

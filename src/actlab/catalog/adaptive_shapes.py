@@ -14,7 +14,7 @@ LAU_2022 = Citation(
     venue="ICLR 2023 submission, OpenReview uwBUzlm0GS",
 )
 
-_SURVEY_ONLY = "the original paper could not be checked"
+SURVEY_ONLY = "the original paper could not be checked"
 
 
 def _scale(name: str, doc: str) -> Param:
@@ -71,7 +71,7 @@ SPECS: tuple[Spec, ...] = (
         params=(_scale("b", "slope of the hard-sigmoid gate (trained per neuron)"),),
         description="Hard swish with a trained gate slope, 2 x max(0, min(0.2 b x + 0.5, 1)): "
         "x times twice the hard sigmoid of b x, the adaptive variant listed with the MeLU "
-        f"family by the survey (section 4.32.3); {_SURVEY_ONLY}. The survey gives no "
+        f"family by the survey (section 4.32.3); {SURVEY_ONLY}. The survey gives no "
         "initial value; b = 1 is used here. Exactly 0 below x = -2.5 / b and 2 x above "
         "2.5 / b. Evaluated as x clamp(0.4 b x + 1, 0, 2), so that 2 x never overflows "
         "where the gate is 0.",
@@ -107,7 +107,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         description="N-activation: slope 1 outside [t_min, t_max] and slope -1 inside, "
         "continuous, with t_min = min(a, b) and t_max = max(a, b) of two trained "
-        f"thresholds, as given by the survey (section 4.33.1); {_SURVEY_ONLY}. The survey "
+        f"thresholds, as given by the survey (section 4.33.1); {SURVEY_ONLY}. The survey "
         "gives no initial values; a = -0.5, b = 0.5 (an N centred at 0, f(0) = 0) is used "
         "here.",
         properties=Properties(
