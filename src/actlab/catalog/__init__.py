@@ -3,7 +3,6 @@
 from actlab.catalog import (
     adaptive_exponential,
     adaptive_gated,
-    adaptive_mixtures,
     adaptive_shapes,
     elu_variants,
     exponential,
@@ -30,7 +29,7 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            adaptive_shapes, adaptive_mixtures)
+            adaptive_shapes)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)

@@ -1,5 +1,5 @@
-"""Adaptive shapes from the survey's sections 4.16, 4.32 and 4.33: the logmoid activation unit,
-the adaptive hard swish and the N-activation."""
+"""Adaptive shapes from the survey's sections 4.16 and 4.32: the logmoid activation unit and the
+hard swish with a trained gate slope."""
 
 import torch
 import torch.nn.functional as F
@@ -42,9 +42,9 @@ SPECS: tuple[Spec, ...] = (
         ),
         description="Logmoid activation unit x ln(1 + a sigmoid(b x)), the logmoid x ln(1 + "
         "sigmoid(x)) with both constants trained by back-propagation; the formula is the "
-        "abstract's. a = b = 1 (the logmoid itself) is used here; the abstract gives no "
-        "initial values. For x -> -inf it vanishes like swish, for x -> inf it grows like "
-        "x ln(1 + a).",
+        "abstract's. The abstract gives no initial values; a = b = 1, where the unit is the "
+        "logmoid it parameterizes, is used here. For x -> -inf it vanishes like swish, for "
+        "x -> inf it grows like x ln(1 + a).",
         properties=Properties(
             monotonic=False,
             lower=-0.25276881678944,
@@ -72,7 +72,8 @@ SPECS: tuple[Spec, ...] = (
         description="Hard swish with a trained gate slope, 2 x max(0, min(0.2 b x + 0.5, 1)): "
         "x times twice the hard sigmoid of b x, the adaptive variant listed with the MeLU "
         f"family by the survey (section 4.32.3); {SURVEY_ONLY}. The survey gives no "
-        "initial value; b = 1 is used here. Exactly 0 below x = -2.5 / b and 2 x above "
+        "initial value; b = 1, where the gate is the plain hard sigmoid max(0, min(0.2 x + "
+        "0.5, 1)), is used here. Exactly 0 below x = -2.5 / b and 2 x above "
         "2.5 / b. Evaluated as x clamp(0.4 b x + 1, 0, 2), so that 2 x never overflows "
         "where the gate is 0.",
         properties=Properties(
@@ -91,39 +92,6 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: 2 * x * F.hardsigmoid(1.2 * x),
                 atol=1e-12,
                 note="b = 1: 2 x hardsigmoid(1.2 x) in torch's hardsigmoid(u) = clamp(u/6 + 1/2)",
-            ),
-        ),
-    ),
-    Spec(
-        name="n_activation",
-        formula="where(x < min(a, b), x - 2 * min(a, b), "
-        "where(x > max(a, b), x - 2 * max(a, b), -x))",
-        family="piecewise",
-        citation=KUNC_KLEMA_2024,
-        aliases=("n_shaped_activation",),
-        params=(
-            Param("a", -0.5, learnable=True, doc="one threshold (trained); t_min = min(a, b)"),
-            Param("b", 0.5, learnable=True, doc="other threshold (trained); t_max = max(a, b)"),
-        ),
-        description="N-activation: slope 1 outside [t_min, t_max] and slope -1 inside, "
-        "continuous, with t_min = min(a, b) and t_max = max(a, b) of two trained "
-        f"thresholds, as given by the survey (section 4.33.1); {SURVEY_ONLY}. The survey "
-        "gives no initial values; a = -0.5, b = 0.5 (an N centred at 0, f(0) = 0) is used "
-        "here.",
-        properties=Properties(
-            monotonic=False,
-            lower=None,
-            upper=None,
-            smoothness="C0",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
-        checked_against="survey",
-        references=(
-            Reference(
-                lambda x: torch.where(x.abs() <= 0.5, -x, x - torch.sign(x)),
-                atol=0.0,
-                note="at the defaults: -x on [-0.5, 0.5], x -+ 1 outside",
             ),
         ),
     ),
