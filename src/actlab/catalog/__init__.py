@@ -3,6 +3,7 @@
 from actlab.catalog import (
     adaptive_exponential,
     adaptive_gated,
+    adaptive_shapes,
     classic_shapes,
     elu_family,
     elu_variants,
@@ -38,8 +39,9 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial,
             polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            classic_shapes, elu_family, parametric_elu, parametric_gates, parametric_relu,
-            rectifier_family, sigmoid_family, square_family, swish_family, trig_family)
+            adaptive_shapes, classic_shapes, elu_family, parametric_elu, parametric_gates,
+            parametric_relu, rectifier_family, sigmoid_family, square_family, swish_family,
+            trig_family)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
