@@ -1,6 +1,6 @@
 """Smooth approximations of piecewise-linear units by the mollified square root function (MSRF)
-|u|_b = sqrt(u^2 + b), the smoothing of squareplus applied to step, bipolar, vReLU, the
-shrinkage functions, bounded and S-shaped ReLU, hard tanh and to the gates of swish, logish,
+|u|_b = sqrt(u^2 + b), the smoothing of squareplus applied to step, bipolar, vReLU, the shrinkage
+functions, bounded and S-shaped ReLU (hard tanh among them) and to the gates of swish, logish,
 softsign and SignReLU (the survey's section 4.55).
 
 Every entry is written in terms of x only: with m = max(|x|, 1) and c = clamp(x, -1, 1) (= x / m),
@@ -235,7 +235,8 @@ SPECS: tuple[Spec, ...] = (
         "SReLUPlus a x + (a - 1)(|x - t|_b - |x + t|_b) / 2, the symmetric S-shaped ReLU "
         "(identity on [-t, t], slope a outside) smoothed; evaluated as "
         "x (a + 2 (1 - a) t / (|x - t|_b + |x + t|_b)). a = 0.1 and t = 1 are srelu's "
-        "defaults in this catalog (the survey gives none).",
+        "defaults in this catalog (the survey gives none). a = 0, t = 1 is the survey's "
+        "HardTanhPlus (section 4.55.9), hard tanh smoothed.",
         "4.55.8",
         _props(True, None, None, True, True),
         params=(
@@ -255,21 +256,11 @@ SPECS: tuple[Spec, ...] = (
                 atol=1e-9,
                 note="the survey's form",
             ),
-        ),
-    ),
-    _spec(
-        "hardtanhplus",
-        f"2 * {_C} / (sqrt({_q('1')}) + sqrt({_q('-1')}))",
-        "(sqrt((x + 1)**2 + b) - sqrt((x - 1)**2 + b)) / 2",
-        "HardTanhPlus (|x + 1|_b - |x - 1|_b) / 2, hard tanh clamp(x, -1, 1) smoothed; "
-        "evaluated as 2x / (|x + 1|_b + |x - 1|_b), the same number without cancellation.",
-        "4.55.9",
-        _props(True, -1.0, 1.0, True, True),
-        references=(
             Reference(
                 lambda x: (((x + 1) ** 2 + 4).sqrt() - ((x - 1) ** 2 + 4).sqrt()) / 2,
+                params={"a": 0.0, "t": 1.0},
                 atol=1e-9,
-                note="the survey's form",
+                note="a = 0, t = 1 is HardTanhPlus (|x + 1|_b - |x - 1|_b) / 2",
             ),
         ),
     ),
