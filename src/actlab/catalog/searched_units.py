@@ -26,6 +26,10 @@ _X_ASINH_SQ = (
     "x * asinh(clamp(x, -128, 128)) ** 2))"
 )
 
+_SMOOTH_MONOTONIC = dict(
+    monotonic=True, lower=None, upper=None, smoothness="Cinf", zero_centered=True
+)
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="searched_sinc_plus_x",
@@ -40,14 +44,7 @@ SPECS: tuple[Spec, ...] = (
         "b(x, g(x)) = x + g(x) that most of their top functions share. The identity plus a "
         "decaying ripple: f(0) = 1, and f' = 1 + sinc'(x) >= 1 - 0.44 > 0, so it is monotonic. "
         "Below |x| = 0.01 sinc is evaluated as 1 - x^2/6 + x^4/120 (error < 2e-16).",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
+        properties=Properties(zero_at_zero=False, **_SMOOTH_MONOTONIC),
         references=(
             Reference(
                 lambda x: x + torch.sinc(x / torch.pi),
@@ -71,14 +68,7 @@ SPECS: tuple[Spec, ...] = (
         "expanded so that the derivative never forms an overflowed x^2 or x ln(2x)^2 times "
         "a vanishing factor (NaN in float16 from |x| = 256 on, and in float32 near its "
         "largest values).",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=Properties(zero_at_zero=True, **_SMOOTH_MONOTONIC),
         references=(
             Reference(
                 lambda x: x * torch.log(x.abs() + torch.sqrt(x * x + 1)) ** 2,
