@@ -22,6 +22,7 @@ from actlab.catalog import (
     rectifier_family,
     rectifier_shapes,
     relu_variants,
+    searched_units,
     sigmoid_family,
     sigmoid_variants,
     sigmoidal,
@@ -41,8 +42,8 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
             adaptive_shapes, classic_shapes, elu_family, parametric_elu, parametric_gates,
-            parametric_relu, rectifier_family, sigmoid_family, smooth_approximations,
-            square_family, swish_family, trig_family)
+            parametric_relu, rectifier_family, searched_units, sigmoid_family,
+            smooth_approximations, square_family, swish_family, trig_family)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
