@@ -147,7 +147,7 @@ TASK = Task(
     ),
     budgets={
         "quick": {"transformer": Config(steps=300, eval_batch=16)},
-        "standard": {"transformer": Config(steps=1500, batch_size=64, eval_batch=128)},
+        "standard": {"transformer": Config(steps=1000, eval_batch=64)},
         "full": {"transformer": Config(steps=5000, width=128, batch_size=64, eval_batch=256)},
     },
     run=run,
