@@ -124,6 +124,8 @@ def page(rows: list[Row]) -> str:
             "catalog. Section numbers were reconstructed from the order of the survey's headings "
             "and its cross-references (see the note below the table).",
             "",
+            SOURCES_NOTE,
+            "",
             summary.markdown(),
             "",
             ledger.markdown(),
@@ -134,6 +136,18 @@ def page(rows: list[Row]) -> str:
     )
 
 
+SOURCES_NOTE = (
+    "Sources: each entry's formula is taken from the original paper where it could be read "
+    "(`actlab show NAME` says \"formula checked against: the original paper\"). Where only the "
+    "survey could be read, the entry says so (`Spec.checked_against == \"survey\"`, and its "
+    "description); the survey's equations are images in the text available here, so those "
+    "formulas were read from public transcriptions of its numbered equations, checked against "
+    "the survey's prose (its parameter names, values and special cases) and, where there were "
+    "several, against each other. A parameter that a unit inherits from the function it "
+    "generalizes or smooths starts at that function's published default, and the description "
+    "says so. A row stays `pending` when no source gives a complete definition: a published "
+    "default for every other parameter, a formula that is consistent as printed."
+)
 NUMBERING_NOTE = (
     "Numbering: the survey's text was read without its heading numbers, so each number is the "
     "heading's position, anchored at every cross-reference the survey makes (for example "
