@@ -98,8 +98,14 @@ SPECS: tuple[Spec, ...] = (
         description="The exponential e^x used as an activation, as given by the survey "
         "(section 3.39); the original paper could not be checked. Positive, increasing, "
         "unbounded above.",
-        properties=Properties(monotonic=True, lower=0.0, upper=None, smoothness="Cinf",
-                              zero_at_zero=False, zero_centered=False),
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
     ),
     Spec(
         name="comb_h_sine",
@@ -137,7 +143,13 @@ SPECS: tuple[Spec, ...] = (
         "accuracy near the zero of f), as w + softplus(-u) - softplus(-v) where w > 10 and "
         "v > 0, and as written elsewhere: three exact forms, none of which subtracts two "
         "large softplus values, nor meets inf - inf in u.",
-        properties=Properties(monotonic=False, lower=-0.009423374997590591, upper=None,
-                              smoothness="Cinf", zero_at_zero=False, zero_centered=True),
+        properties=Properties(
+            monotonic=False,
+            lower=-0.009423374997590591,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
     ),
 )
