@@ -2,8 +2,11 @@
 symexp, Parisi's hyper-sinh and m-arcsinh, comb-H-sine and the universal activation function
 (UAF)."""
 
+import torch
+import torch.nn.functional as F
+
 from actlab.catalog.polynomial import KUNC_KLEMA_2024
-from actlab.catalog.spec import Citation, Param, Properties, Spec
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 HAFNER_2023 = Citation(
     "Mastering Diverse Domains through World Models",
@@ -88,6 +91,13 @@ SPECS: tuple[Spec, ...] = (
         "|x|^-1/2), so it is C1. Below |x| = 1e-4 it is evaluated as sign(x) |x|^1.5 "
         "(1 - x^2 / 6) / 12 (error below 1e-17 relative), whose derivative is finite at 0.",
         properties=Properties(monotonic=True, smoothness="C1", **_UNBOUNDED, **_ODD),
+        references=(
+            Reference(
+                lambda x: torch.asinh(x) * x.abs().sqrt() / 12,
+                atol=1e-12,
+                note="the paper's form",
+            ),
+        ),
     ),
     Spec(
         name="exponential",
@@ -150,6 +160,17 @@ SPECS: tuple[Spec, ...] = (
             smoothness="Cinf",
             zero_at_zero=False,
             zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: (
+                    F.softplus(30 * (x + 1.2e-6) + 1e-7 * x**2)
+                    - F.softplus(29 * (x - 1.2e-6))
+                    + 1.02e-6
+                ),
+                atol=1e-8,
+                note="the authors' form at their initial values (values up to 100)",
+            ),
         ),
     ),
 )
