@@ -1,11 +1,12 @@
-"""Unbounded growth units from the survey's sections 3.14-3.39 and 4.22: the exponential,
-symexp, Parisi's hyper-sinh and m-arcsinh, comb-H-sine and the universal activation function
-(UAF)."""
+"""Unbounded growth units from the survey's sections 3.14-3.39, 4.22 and 4.55: the exponential,
+symexp, Parisi's hyper-sinh and m-arcsinh, comb-H-sine, the universal activation function
+(UAF) and LReLUPlus (SMU-1)."""
 
 import torch
 import torch.nn.functional as F
 
 from actlab.catalog.polynomial import KUNC_KLEMA_2024
+from actlab.catalog.smooth import BISWAS_SMU_2021
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 HAFNER_2023 = Citation(
@@ -170,6 +171,52 @@ SPECS: tuple[Spec, ...] = (
                 ),
                 atol=1e-8,
                 note="the authors' form at their initial values (values up to 100)",
+            ),
+        ),
+    ),
+    Spec(
+        name="lreluplus",
+        formula="((1 + a) * x + (1 - a) * abs(x) "
+        "+ abs(mu) * exp(-asinh((1 - a) * abs(x) / abs(mu)))) / 2",
+        published="((1 + a) * x + sqrt(((1 - a) * x)**2 + mu**2)) / 2",
+        family="unbounded",
+        citation=BISWAS_SMU_2021,
+        aliases=("smu_1", "smu1"),
+        params=(
+            Param("a", 0.25, 0.0, 1.0, open_high=True, doc="Leaky ReLU slope being smoothed"),
+            Param(
+                "mu",
+                4.35e-9,
+                0.0,
+                open_low=True,
+                learnable=True,
+                doc="smoothing width; mu -> 0 gives Leaky ReLU (trained)",
+            ),
+        ),
+        description="LReLUPlus, the SMU-1 of the SMU paper: ((1 + a) x + sqrt(((1 - a) x)^2 + "
+        "mu^2)) / 2, a smooth max(x, a x) from smoothing |u| as sqrt(u^2 + mu^2). Defaults "
+        "a = 0.25, mu = 4.35e-9 are those of the authors' code. Evaluated with the identity "
+        "sqrt(u^2 + mu^2) = |u| + mu e^(-asinh(|u| / mu)), which neither squares u nor "
+        "cancels, and stays finite in float16, where mu itself underflows; mu enters as |mu|, "
+        "as it does through mu^2 in the published form.",
+        properties=Properties(
+            monotonic=True,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+            **_UNBOUNDED,
+        ),
+        references=(
+            Reference(
+                lambda x: (1.25 * x + torch.sqrt((0.75 * x) ** 2 + 4.35e-9**2)) / 2,
+                atol=1e-12,
+                note="the paper's form",
+            ),
+            Reference(
+                "leaky_relu",
+                target_params={"negative_slope": 0.25},
+                atol=1e-8,
+                note="within mu / 2 of Leaky ReLU(a)",
             ),
         ),
     ),
