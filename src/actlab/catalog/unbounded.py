@@ -186,7 +186,7 @@ SPECS: tuple[Spec, ...] = (
             Param("a", 0.25, 0.0, 1.0, open_high=True, doc="Leaky ReLU slope being smoothed"),
             Param(
                 "mu",
-                4.35e-9,
+                4.352665993287951e-9,
                 0.0,
                 open_low=True,
                 learnable=True,
@@ -195,7 +195,8 @@ SPECS: tuple[Spec, ...] = (
         ),
         description="LReLUPlus, the SMU-1 of the SMU paper: ((1 + a) x + sqrt(((1 - a) x)^2 + "
         "mu^2)) / 2, a smooth max(x, a x) from smoothing |u| as sqrt(u^2 + mu^2). Defaults "
-        "a = 0.25, mu = 4.35e-9 are those of the authors' code. Evaluated with the identity "
+        "a = 0.25, mu = 4.352665993287951e-9 are the initial values of the public PyTorch "
+        "implementation of SMU-1 (the paper trains mu). Evaluated with the identity "
         "sqrt(u^2 + mu^2) = |u| + mu e^(-asinh(|u| / mu)), which neither squares u nor "
         "cancels, and stays finite in float16, where mu itself underflows; mu enters as |mu|, "
         "as it does through mu^2 in the published form.",
@@ -208,7 +209,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         references=(
             Reference(
-                lambda x: (1.25 * x + torch.sqrt((0.75 * x) ** 2 + 4.35e-9**2)) / 2,
+                lambda x: (1.25 * x + torch.sqrt((0.75 * x) ** 2 + 4.352665993287951e-9**2)) / 2,
                 atol=1e-12,
                 note="the paper's form",
             ),
