@@ -24,7 +24,7 @@ PARISI_2020_ARCSINH = Citation(
 PARISI_2020_SINH = Citation(
     "hyper-sinh: An Accurate and Reliable Function from Shallow to Deep Learning in TensorFlow "
     "and Keras",
-    "Luca Parisi, Renfei Ma, Narrendar RaviChandran, Matteo Lanzillotta",
+    "Luca Parisi et al.",
     2020,
     arxiv="2011.07661",
 )
@@ -40,7 +40,7 @@ YUEN_2021 = Citation(
     "Brosnan Yuen, Minh Tu Hoang, Xiaodai Dong, Tao Lu",
     2021,
     arxiv="2011.03842",
-    venue="Scientific Reports 11, 18757",
+    venue="Scientific Reports 11",
 )
 
 # the universal activation function's arguments: softplus(_U) - softplus(_V), _W = _U - _V
