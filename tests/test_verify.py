@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from actlab import Citation, Properties, Reference, Spec, lookup
-from actlab.verify import _smoothness, verification_points, verify
+from actlab.verify import _is_monotonic, _smoothness, verification_points, verify
 
 CITE = Citation("Test entry", "Nobody", 2024)
 SWISH_PROPS = Properties(monotonic=False, lower=-0.2785, upper=None, smoothness="Cinf",
@@ -61,6 +61,36 @@ def test_smoothness_levels_are_measured():
     assert level("abs(x)") == "C0"
     assert level("x * abs(x)") == "C1"
     assert level("tanh(x)") == "Cinf"
+
+
+@pytest.mark.parametrize("formula, measured", [
+    # a jump of f'' at knots off the grid, split over two difference quotients (bi-firing)
+    ("where(abs(x) > 1.00005, abs(x) - 1.00005 / 2, x**2 / (2 * 1.00005))", "C1"),
+    ("where(abs(x) > 1.23456789, abs(x) - 1.23456789 / 2, x**2 / (2 * 1.23456789))", "C1"),
+    # f'' unbounded at 0 (m-arcsinh, |x|^1.5, one-sided)
+    ("asinh(x) * sqrt(abs(x)) / 12", "C1"),
+    ("abs(x)**1.5", "C1"),
+    ("relu(x)**1.5", "C1"),
+    # bounded f'' (C2), and steep but smooth: still Cinf
+    ("abs(x)**2.5", "Cinf"),
+    ("(1.25 * x + sqrt((0.75 * x)**2 + 4.35e-9**2)) / 2", "Cinf"),
+    ("sinh(x)", "Cinf"),
+])
+def test_smoothness_finds_split_jumps_and_unbounded_curvature(formula, measured):
+    grid = torch.linspace(-8, 8, 160_001, dtype=torch.float64)
+    assert _smoothness(swish(formula=formula), grid, {}) == measured
+
+
+def test_monotonicity_is_checked_where_f_overflows_float64():
+    props = Properties(monotonic=True, lower=None, upper=None, smoothness="Cinf",
+                       zero_at_zero=True, zero_centered=True)
+    assert outcome(swish(formula="sinh(x)", properties=props, references=()), "properties").ok
+    wavy = swish(formula="sinh(x) - 3 * x", properties=props, references=())
+    assert "declared monotonic=True but measured False" in outcome(wavy, "properties").detail
+    inf = float("inf")
+    assert _is_monotonic(torch.tensor([-inf, -inf, 1.0, 2.0, inf, inf], dtype=torch.float64))
+    assert not _is_monotonic(torch.tensor([1.0, inf, 2.0], dtype=torch.float64))
+    assert not _is_monotonic(torch.tensor([1.0, 2.0, -inf], dtype=torch.float64))
 
 
 def test_unstable_formula_fails_stability():

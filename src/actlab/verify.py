@@ -270,8 +270,7 @@ def check_properties(spec: Spec) -> Check:
         if declared != measured:
             problems.append(f"declared {what}={declared} but measured {measured}")
 
-    steps = torch.diff(y)
-    expect(props.monotonic, bool((steps >= -1e-12 * (1 + y[1:].abs())).all()), "monotonic")
+    expect(props.monotonic, _is_monotonic(y), "monotonic")
     expect(props.zero_at_zero, abs(_evaluate(spec, torch.zeros(1, dtype=torch.float64),
                                              params).item()) <= 1e-12, "zero_at_zero")
     expect(props.zero_centered, bool(y.min() < 0 < y.max()), "zero_centered")
@@ -293,6 +292,16 @@ def _property_points() -> tuple[torch.Tensor, torch.Tensor]:
     grid = torch.linspace(-8, 8, 160_001, dtype=torch.float64)
     wide = torch.logspace(-3, 4, 400, dtype=torch.float64)
     return grid, torch.unique(torch.cat([grid, wide, -wide]))
+
+
+def _is_monotonic(y: torch.Tensor) -> bool:
+    """Whether ``y`` never decreases (up to rounding); where f overflows float64, two equal
+    infinities in a row are a step of 0 (e^x on the wide grid), and a fall to or from an infinity
+    is a fall."""
+    steps = torch.diff(y)
+    steps = steps.masked_fill(y[1:].isinf() & (y[1:] == y[:-1]), 0.0)
+    scale = (1 + y[1:].abs()).nan_to_num(posinf=1.0)
+    return bool((steps >= -1e-12 * scale).all())
 
 
 def _exact_zero_fraction(spec: Spec) -> float:
@@ -329,22 +338,30 @@ def _is_self_gated(x: torch.Tensor, y: torch.Tensor) -> bool:
     return bool(gate.min() >= -1.0 and gate.max() <= 2.0 and high - low > 0.5 and abs(low) < 0.5)
 
 
-def _jump_at(g: torch.Tensor) -> int | None:
-    """Index where g jumps between neighbours much more than between the adjacent ones."""
+def _jump_at(g: torch.Tensor, span: int = 1) -> int | None:
+    """Index i where g changes from i to i + ``span`` much more than over the ``span`` steps
+    either side: a jump between neighbours (span 1), or one split over two steps (span 2), as
+    where a difference quotient of f' straddles a knot and takes a value between the two sides."""
     g = g.nan_to_num(nan=0.0, posinf=1e300, neginf=-1e300)
-    d = torch.diff(g).abs()
+    d = (g[span:] - g[:-span]).abs()
     around = torch.zeros_like(d)
-    around[1:-1] = d[:-2] + d[2:]
-    found = ((d > 1e-6) & (d > 20 * around + 1e-9))[1:-1].nonzero()
-    return int(found[0]) + 1 if len(found) else None
+    around[span:-span] = d[: -2 * span] + d[2 * span :]
+    found = ((d > 1e-6) & (d > 20 * around + 1e-9))[span:-span].nonzero()
+    return int(found[0]) + span if len(found) else None
+
+
+Levels = Callable[[torch.Tensor], tuple[torch.Tensor, ...]]
 
 
 def _smoothness(spec: Spec, grid: torch.Tensor, params) -> str:
-    """The class of f from jumps in f, f' and f'' (differences of f') on a uniform grid.
+    """The class of f from jumps in f, f' and f'' (differences of f') on a uniform grid, and from
+    an f'' that grows without bound at a point (|x|^1.5 at 0).
 
     A jump counts only if it persists when the grid around it is refined twice (1000x each):
-    steep but smooth transitions (a tiny width parameter) then resolve, real kinks do not. Jumps
-    and kinks are also looked for on a coarser grid out to +-64 (a clip at f = 10, say).
+    steep but smooth transitions (a tiny width parameter) then resolve, real kinks do not. A jump
+    of f'' is also looked for split over two steps, where the difference quotient of f' straddles
+    the knot. Jumps and kinks are also looked for on a coarser grid out to +-64 (a clip at f = 10,
+    say).
     """
     f = spec.expression
     function = f.torch_function(f.expr, f.derivative())
@@ -356,22 +373,71 @@ def _smoothness(spec: Spec, grid: torch.Tensor, params) -> str:
     wide = torch.linspace(-64, 64, 32_001, dtype=torch.float64)  # jumps and kinks further out
     for order, name in enumerate(("discontinuous", "C0", "C1")):
         starts = (grid, wide) if order < 2 else (grid,)
-        if any(_jump_persists(levels, order, x) for x in starts):
+        spans = (1, 2) if order == 2 else (1,)
+        if any(_jump_persists(levels, order, x, span) for x in starts for span in spans):
             return name
-    return "Cinf"
+    return "C1" if _curvature_unbounded(levels, grid) else "Cinf"
 
 
-def _jump_persists(levels: Callable[[torch.Tensor], tuple[torch.Tensor, ...]], order: int,
-                   x: torch.Tensor) -> bool:
+def _refined(x: torch.Tensor, at: int) -> torch.Tensor:
+    """20 001 points over the 20 steps of ``x`` around ``x[at]``: 1000x finer."""
+    step = (x[1] - x[0]).item()
+    return torch.linspace(x[at].item() - 10 * step, x[at].item() + 10 * step, 20_001,
+                          dtype=torch.float64)
+
+
+def _jump_persists(levels: Levels, order: int, x: torch.Tensor, span: int = 1) -> bool:
     """Whether level ``order`` of f jumps on ``x`` and still jumps on two refinements."""
     for _ in range(3):
-        at = _jump_at(levels(x)[order])
+        at = _jump_at(levels(x)[order], span)
         if at is None:
             return False
-        step = (x[1] - x[0]).item()
-        x = torch.linspace(x[at].item() - 10 * step, x[at].item() + 10 * step, 20_001,
-                           dtype=torch.float64)
+        x = _refined(x, at)
     return True
+
+
+def _curvature_unbounded(levels: Levels, x: torch.Tensor, candidates: int = 8) -> bool:
+    """Whether |f''| grows without bound at a point: at one of the sharpest local peaks of the
+    difference quotient of f', the peak keeps growing (more than 5x) on each of three 1000x
+    refinements and stays above the rounding noise of f'. Near a bounded peak of width w the
+    growth stops once the step falls below w; near |x - x0|^-p it goes on as 1000^p."""
+    slope = levels(x)[1]
+    g = _curvature(slope, x)
+    inner = g[3:-3]
+    peak = (inner >= g[2:-4]) & (inner >= g[4:-2]) & (inner > 1.1 * torch.maximum(g[:-6], g[6:]))
+    found = (peak & (inner > _noise(slope, x))).nonzero().flatten() + 3
+    for at in found[g[found].argsort(descending=True)[:candidates]].tolist():
+        top, points = g[at].item(), x
+        for _ in range(3):
+            points = _refined(points, at)
+            slope = levels(points)[1]
+            curvature = _curvature(slope, points)
+            at = int(curvature.argmax())
+            grown = curvature[at].item()
+            if not (grown > 5 * top and grown > _noise(slope, points)):
+                break
+            top = grown
+        else:
+            return True
+    return False
+
+
+def _curvature(slope: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+    """|difference quotient| of ``slope`` on ``x`` (entry i between x[i] and x[i + 1]), with a
+    lone wrong value of the symbolic f' (a Heaviside(0) at a branch point) replaced by the mean
+    of its neighbours: one that departs from them 100x more than the next steps change. A cusp
+    of f' (|x|^0.5 at 0) is not lone: its steps shrink gradually away from it."""
+    s = slope.clone()
+    mean = (s[1:-3] + s[3:-1]) / 2
+    lone = (s[2:-2] - mean).abs() > 100 * ((s[3:-1] - s[4:]).abs() + (s[1:-3] - s[:-4]).abs())
+    s[2:-2] = torch.where(lone, mean, s[2:-2])
+    return (torch.diff(s) / (x[1] - x[0])).abs().nan_to_num(nan=0.0, posinf=0.0)
+
+
+def _noise(slope: torch.Tensor, x: torch.Tensor) -> float:
+    """A bound on the rounding noise of a difference quotient of ``slope`` on ``x``'s step."""
+    scale = slope.nan_to_num(nan=0.0, posinf=0.0).max().item()
+    return 100 * torch.finfo(torch.float64).eps * (1 + scale) / (x[1] - x[0]).item()
 
 
 def _period_problems(spec: Spec, period: str, params) -> list[str]:

@@ -33,6 +33,7 @@ from actlab.catalog import (
     square_family,
     swish_family,
     trig_family,
+    unbounded,
 )
 from actlab.catalog.identify import Match, RediscoveryWarning
 from actlab.catalog.registry import CATALOG, catalog, define, identify, lookup, register
@@ -43,7 +44,7 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
             adaptive_shapes, classic_shapes, elu_family, parametric_elu, parametric_gates,
             parametric_relu, rectifier_family, searched_units, sigmoid_family,
-            smooth_approximations, square_family, swish_family, trig_family)
+            smooth_approximations, square_family, swish_family, trig_family, unbounded)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
