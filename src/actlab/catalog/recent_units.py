@@ -30,7 +30,39 @@ CHEN_2025 = Citation(
     arxiv="2512.10938",
 )
 
+HORUZ_2025 = Citation(
+    "The Resurrection of the ReLU",
+    "Coşku Can Horuz, Geoffrey Kasenbacher, Saya Higuchi, Sebastian Kairat, Jendrik Stoltz, "
+    "Moritz Pesl, Bernhard A. Moser, Christoph Linse, Thomas Martinetz, Sebastian Otte",
+    2025,
+    arxiv="2505.22074",
+)
+CHEN_PAN_2023 = Citation(
+    "Saturated Non-Monotonic Activation Functions", "Junjia Chen, Zhibin Pan", 2023,
+    arxiv="2305.07537"
+)
+
 _SMOOTH = {"smoothness": "Cinf"}
+_SATURATED = {"monotonic": False, "upper": None, "smoothness": "C0", "zero_at_zero": True,
+              "zero_centered": True, "self_gated": True}
+
+
+def _saturated(label: str, base: str, negative: str, lower: float, reference) -> Spec:
+    """ReLU's positive part joined to the negative part of ``base`` (Chen and Pan 2023)."""
+    return Spec(
+        name=f"saturated_{base.lower()}",
+        formula=f"where(x >= 0, x, {negative})",
+        family="piecewise",
+        citation=CHEN_PAN_2023,
+        aliases=(label.lower(),) if label.lower() not in ("sgelu", "smish") else (),
+        description=f"{label} (saturated {base}): x for x >= 0 and {base}(x) = {negative} below, "
+        f"keeping {base}'s non-monotonic negative part and ReLU's identity on the positive "
+        f"side. The left derivative at 0 is {base}'(0), not 1, so the unit is continuous but "
+        "not differentiable there.",
+        properties=Properties(lower=lower, **_SATURATED),
+        references=(Reference(reference, atol=1e-12, note=f"x joined to torch's {base}"),),
+    )
+
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -114,4 +146,33 @@ SPECS: tuple[Spec, ...] = (
                       note="2 Phi(x / sqrt(2)) - 1, the rescaled Gaussian CDF"),
         ),
     ),
+    Spec(
+        name="bsilu",
+        formula="x * sigmoid(x) + alpha / 2 * tanh(x / 2)",
+        published="(x + alpha) * sigmoid(x) - alpha / 2",
+        family="gated",
+        citation=HORUZ_2025,
+        aliases=("b_silu", "bounded_silu"),
+        params=(Param("alpha", 1.67, 0.0, doc="shift of the gated input; the paper's 1.67"),),
+        description="B-SiLU (x + alpha) sigmoid(x) - alpha / 2, proposed with SUGAR (surrogate "
+        "gradient learning for ReLU) as the smooth function whose derivative replaces ReLU's "
+        "in the backward pass; it is bounded below by a value near -alpha / 2 and passes "
+        "through 0. alpha = 0 is SiLU. Evaluated as x sigmoid(x) + (alpha / 2) tanh(x / 2), "
+        "the same function without the cancellation near 0.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.8999004665497565,
+            upper=None,
+            zero_at_zero=True,
+            zero_centered=True,
+            **_SMOOTH,
+        ),
+        references=(Reference("silu", params={"alpha": 0.0}, atol=1e-15, note="alpha = 0 is SiLU"),),
+    ),
+    _saturated("SGELU", "GELU", "x * normal_cdf(x)", -0.1699712074799037,
+               lambda x: torch.where(x >= 0, x, torch.nn.functional.gelu(x))),
+    _saturated("SSiLU", "SiLU", "x * sigmoid(x)", -0.2784645427610738,
+               lambda x: torch.where(x >= 0, x, torch.nn.functional.silu(x))),
+    _saturated("SMish", "Mish", "x * tanh(softplus(x))", -0.3088434130172504,
+               lambda x: torch.where(x >= 0, x, torch.nn.functional.mish(x))),
 )
