@@ -3,6 +3,7 @@
 from actlab.catalog import (
     adaptive_exponential,
     adaptive_gated,
+    classic_units,
     elu_variants,
     exponential,
     fixed_products,
@@ -29,7 +30,7 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            recent_units)
+            recent_units, classic_units)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)

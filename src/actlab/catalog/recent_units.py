@@ -42,27 +42,21 @@ CHEN_PAN_2023 = Citation(
     arxiv="2305.07537"
 )
 
-BOULLE_2020 = Citation(
-    "Rational neural networks", "Nicolas Boullé, Yuji Nakatsukasa, Alex Townsend", 2020,
-    arxiv="2004.01902", venue="NeurIPS 2020"
+NOEL_OSWAL_2024 = Citation(
+    "A Significantly Better Class of Activation Functions Than ReLU Like Activation Functions",
+    "Mathew Mithra Noel, Yug Oswal",
+    2024,
+    arxiv="2405.04459",
 )
-LIU_2018 = Citation(
-    "Bi-Real Net: Enhancing the Performance of 1-bit CNNs With Improved Representational "
-    "Capability and Advanced Training Algorithm",
-    "Zechun Liu, Baoyuan Wu, Wenhan Luo, Xin Yang, Wei Liu, Kwang-Ting Cheng",
-    2018,
-    arxiv="1808.00278",
-    venue="ECCV 2018",
+NALLURI_2024 = Citation(
+    "Logarithmic Linear Units (LogLUs): A Novel Activation Function for Improved Convergence in "
+    "Deep Neural Networks",
+    "Rishi Chaitanya Sri Prasad Nalluri et al.",
+    2024,
+    venue="OpenReview (ICLR 2025 submission)",
 )
 
 _SMOOTH = {"smoothness": "Cinf"}
-# beyond |x| = 1: x (P / x^3) / (Q / x^2), so that no power of x (nor of its derivative)
-# overflows; the inner where() keeps sympy from multiplying x back into the ratio
-_RATIONAL = (
-    "where(abs(x) > 1, x * where(abs(x) > 1, (a3 + a2 / x + a1 * x**-2 + a0 * x**-3) "
-    "/ (b2 + b1 / x + b0 * x**-2), 0), "
-    "(a3 * x**3 + a2 * x**2 + a1 * x + a0) / (b2 * x**2 + b1 * x + b0))"
-)
 _SATURATED = {"monotonic": False, "upper": None, "smoothness": "C0", "zero_at_zero": True,
               "zero_centered": True, "self_gated": True}
 
@@ -187,7 +181,9 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
             **_SMOOTH,
         ),
-        references=(Reference("silu", params={"alpha": 0.0}, atol=1e-15, note="alpha = 0 is SiLU"),),
+        references=(
+            Reference("silu", params={"alpha": 0.0}, atol=1e-15, note="alpha = 0 is SiLU"),
+        ),
     ),
     _saturated("SGELU", "GELU", "x * normal_cdf(x)", -0.1699712074799037,
                lambda x: torch.where(x >= 0, x, torch.nn.functional.gelu(x))),
@@ -196,72 +192,62 @@ SPECS: tuple[Spec, ...] = (
     _saturated("SMish", "Mish", "x * tanh(softplus(x))", -0.3088434130172504,
                lambda x: torch.where(x >= 0, x, torch.nn.functional.mish(x))),
     Spec(
-        name="rational_boulle",
-        formula=_RATIONAL,
-        published="(a3 * x**3 + a2 * x**2 + a1 * x + a0) / (b2 * x**2 + b1 * x + b0)",
-        family="learnable",
-        citation=BOULLE_2020,
-        aliases=("rational_nn",),
-        params=(
-            Param("a3", 1.1915, learnable=True, doc="x^3 coefficient of P"),
-            Param("a2", 1.5957, learnable=True, doc="x^2 coefficient of P"),
-            Param("a1", 0.5, learnable=True, doc="x coefficient of P"),
-            Param("a0", 0.0218, learnable=True, doc="constant of P"),
-            Param("b2", 2.383, learnable=True, doc="x^2 coefficient of Q"),
-            Param("b1", 0.0, learnable=True, doc="x coefficient of Q"),
-            Param("b0", 1.0, learnable=True, doc="constant of Q"),
-        ),
-        description="Rational activation P(x) / Q(x) of type (3, 2) from rational neural "
-        "networks, with all seven coefficients trained and initialized to the best rational "
-        "approximation of ReLU on [-1, 1] (the authors' RationalLayer defaults). Unlike the "
-        "Padé activation unit it keeps Q as a plain polynomial, which has no real zero at "
-        "the initial coefficients. Beyond |x| = 1 it is evaluated as x (P / x^3) / (Q / x^2) "
-        "so that no power overflows; f(x) ~ (a3 / b2) x for large |x|.",
+        name="cone",
+        formula="min(x, 2 - x)",
+        published="1 - abs(x - 1)",
+        family="piecewise",
+        citation=NOEL_OSWAL_2024,
+        description="Cone 1 - |x - 1|: positive only on the interval (0, 2), zero at its ends "
+        "and negative outside, so the inputs a neuron answers positively form a strip between "
+        "two parallel hyperplanes rather than a half-space (a single cone neuron learns XOR). "
+        "Its slope is +-1 everywhere. Evaluated as min(x, 2 - x), which is exact near 0.",
         properties=Properties(
             monotonic=False,
             lower=None,
-            upper=None,
-            zero_at_zero=False,
+            upper=1.0,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference(lambda x: 1 - (x - 1).abs(), atol=1e-12,
+                              note="the paper's 1 - |x - 1|"),),
+    ),
+    Spec(
+        name="parabolic_cone",
+        formula="x * (2 - x)",
+        family="polynomial",
+        citation=NOEL_OSWAL_2024,
+        aliases=("parabolic_cone_activation",),
+        description="Parabolic cone x (2 - x), the smooth companion of the cone: positive on "
+        "(0, 2) with its maximum 1 at x = 1, zero at both ends and negative outside.",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=1.0,
+            zero_at_zero=True,
             zero_centered=True,
             **_SMOOTH,
         ),
-        references=(
-            Reference(
-                lambda x: (1.1915 * x**3 + 1.5957 * x**2 + 0.5 * x + 0.0218)
-                / (2.383 * x**2 + 1),
-                atol=1e-12,
-                note="P / Q evaluated directly",
-            ),
-        ),
+        references=(Reference(lambda x: 1 - (x - 1) ** 2, atol=1e-9, note="= 1 - (x - 1)^2"),),
     ),
     Spec(
-        name="approx_sign",
-        formula="2 * clamp(x, -1, 1) - clamp(x, -1, 1) * abs(clamp(x, -1, 1))",
-        family="sigmoidal",
-        citation=LIU_2018,
-        aliases=("approxsign", "bireal_sign"),
-        description="ApproxSign, the piecewise quadratic of Bi-Real Net whose derivative "
-        "replaces that of sign(x) when binarizing activations: -1 below -1, 2 x + x^2 on "
-        "[-1, 0), 2 x - x^2 on [0, 1) and 1 above, written 2 c - c |c| with c = clamp(x, -1, "
-        "1). Its derivative 2 - 2 |x| is a triangle on [-1, 1].",
+        name="loglu",
+        formula="where(x > 0, x, -log1p(-min(x, 0)))",
+        family="piecewise",
+        citation=NALLURI_2024,
+        aliases=("logarithmic_linear_unit",),
+        description="Logarithmic linear unit: x for x > 0 and -ln(1 - x) otherwise, a "
+        "ReLU whose negative side falls without bound but only logarithmically; the slope "
+        "1 / (1 - x) is continuous at 0.",
         properties=Properties(
             monotonic=True,
-            lower=-1.0,
-            upper=1.0,
+            lower=None,
+            upper=None,
             smoothness="C1",
             zero_at_zero=True,
             zero_centered=True,
         ),
-        references=(
-            Reference(
-                lambda x: torch.where(
-                    x < -1,
-                    -1.0,
-                    torch.where(x < 0, 2 * x + x * x, torch.where(x < 1, 2 * x - x * x, 1.0)),
-                ),
-                atol=1e-15,
-                note="the paper's four pieces",
-            ),
-        ),
+        references=(Reference(lambda x: torch.where(x > 0, x, -torch.log(1 - x.clamp(max=0))),
+                              atol=1e-12, note="-log(1 - x) written directly"),),
     ),
 )

@@ -1,0 +1,133 @@
+"""Published units older than 2023 that the survey of Kunc and Kléma (arXiv:2402.09092) does
+not list: rational activations of rational neural networks, sign surrogates of binarized
+networks (ApproxSign), and leaky-ReLU variants."""
+
+import torch
+
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+
+BOULLE_2020 = Citation(
+    "Rational neural networks", "Nicolas Boullé, Yuji Nakatsukasa, Alex Townsend", 2020,
+    arxiv="2004.01902", venue="NeurIPS 2020"
+)
+LIU_2018 = Citation(
+    "Bi-Real Net: Enhancing the Performance of 1-bit CNNs With Improved Representational "
+    "Capability and Advanced Training Algorithm",
+    "Zechun Liu, Baoyuan Wu, Wenhan Luo, Xin Yang, Wei Liu, Kwang-Ting Cheng",
+    2018,
+    arxiv="1808.00278",
+    venue="ECCV 2018",
+)
+
+MASTROMICHALAKIS_2020 = Citation(
+    "ALReLU: A different approach on Leaky ReLU activation function to improve Neural Networks "
+    "Performance",
+    "Stamatis Mastromichalakis",
+    2020,
+    arxiv="2012.07564",
+)
+
+_SMOOTH = {"smoothness": "Cinf"}
+# beyond |x| = 1: x (P / x^3) / (Q / x^2), so that no power of x (nor of its derivative)
+# overflows; the inner where() keeps sympy from multiplying x back into the ratio
+_RATIONAL = (
+    "where(abs(x) > 1, x * where(abs(x) > 1, (a3 + a2 / x + a1 * x**-2 + a0 * x**-3) "
+    "/ (b2 + b1 / x + b0 * x**-2), 0), "
+    "(a3 * x**3 + a2 * x**2 + a1 * x + a0) / (b2 * x**2 + b1 * x + b0))"
+)
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="rational_boulle",
+        formula=_RATIONAL,
+        published="(a3 * x**3 + a2 * x**2 + a1 * x + a0) / (b2 * x**2 + b1 * x + b0)",
+        family="learnable",
+        citation=BOULLE_2020,
+        aliases=("rational_nn",),
+        params=(
+            Param("a3", 1.1915, learnable=True, doc="x^3 coefficient of P"),
+            Param("a2", 1.5957, learnable=True, doc="x^2 coefficient of P"),
+            Param("a1", 0.5, learnable=True, doc="x coefficient of P"),
+            Param("a0", 0.0218, learnable=True, doc="constant of P"),
+            Param("b2", 2.383, learnable=True, doc="x^2 coefficient of Q"),
+            Param("b1", 0.0, learnable=True, doc="x coefficient of Q"),
+            Param("b0", 1.0, learnable=True, doc="constant of Q"),
+        ),
+        description="Rational activation P(x) / Q(x) of type (3, 2) from rational neural "
+        "networks, with all seven coefficients trained and initialized to the best rational "
+        "approximation of ReLU on [-1, 1] (the authors' RationalLayer defaults). Unlike the "
+        "Padé activation unit it keeps Q as a plain polynomial, which has no real zero at "
+        "the initial coefficients. Beyond |x| = 1 it is evaluated as x (P / x^3) / (Q / x^2) "
+        "so that no power overflows; f(x) ~ (a3 / b2) x for large |x|.",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=None,
+            zero_at_zero=False,
+            zero_centered=True,
+            **_SMOOTH,
+        ),
+        references=(
+            Reference(
+                lambda x: (1.1915 * x**3 + 1.5957 * x**2 + 0.5 * x + 0.0218)
+                / (2.383 * x**2 + 1),
+                atol=1e-12,
+                note="P / Q evaluated directly",
+            ),
+        ),
+    ),
+    Spec(
+        name="approx_sign",
+        formula="2 * clamp(x, -1, 1) - clamp(x, -1, 1) * abs(clamp(x, -1, 1))",
+        family="sigmoidal",
+        citation=LIU_2018,
+        aliases=("approxsign", "bireal_sign"),
+        description="ApproxSign, the piecewise quadratic of Bi-Real Net whose derivative "
+        "replaces that of sign(x) when binarizing activations: -1 below -1, 2 x + x^2 on "
+        "[-1, 0), 2 x - x^2 on [0, 1) and 1 above, written 2 c - c |c| with c = clamp(x, -1, "
+        "1). Its derivative 2 - 2 |x| is a triangle on [-1, 1].",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.where(
+                    x < -1,
+                    -1.0,
+                    torch.where(x < 0, 2 * x + x * x, torch.where(x < 1, 2 * x - x * x, 1.0)),
+                ),
+                atol=1e-15,
+                note="the paper's four pieces",
+            ),
+        ),
+    ),
+    Spec(
+        name="alrelu",
+        formula="where(x > 0, x, abs(alpha * x))",
+        family="piecewise",
+        citation=MASTROMICHALAKIS_2020,
+        aliases=("absolute_leaky_relu",),
+        params=(Param("alpha", 0.01, doc="leaky slope whose absolute value is taken"),),
+        description="Absolute leaky ReLU: x for x > 0 and |alpha x| otherwise, leaky ReLU with "
+        "the absolute value of its small negative part (alpha = 0.01), so negative inputs give "
+        "small positive outputs and the slope there is -alpha.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=None,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(lambda x: torch.where(x > 0, x, 0.01 * x.abs()), atol=0.0,
+                      note="x or |0.01 x|"),
+            Reference("absolute", params={"alpha": 1.0}, atol=0.0, note="alpha = 1 is |x|"),
+        ),
+    ),
+)
