@@ -2,8 +2,11 @@
 not list: rational activations of rational neural networks, sign surrogates of binarized
 networks (ApproxSign), and leaky-ReLU variants."""
 
+import math
+
 import torch
 
+from actlab.catalog.radial import RAMASINGHE_LUCEY_2021
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 BOULLE_2020 = Citation(
@@ -129,5 +132,47 @@ SPECS: tuple[Spec, ...] = (
                       note="x or |0.01 x|"),
             Reference("absolute", params={"alpha": 1.0}, atol=0.0, note="alpha = 1 is |x|"),
         ),
+    ),
+    Spec(
+        name="laplacian",
+        formula="exp(-abs(x) / a)",
+        family="radial",
+        citation=RAMASINGHE_LUCEY_2021,
+        aliases=("laplacian_activation",),
+        params=(Param("a", 1.0, 0.0, open_low=True, doc="width of the peak"),),
+        description="Laplacian exp(-|x| / a), one of the non-periodic activations for "
+        "coordinate MLPs proposed with the Gaussian: a peak at 0 with exponential tails. The "
+        "paper tunes a per task; a = 1 is used here.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=1.0,
+            smoothness="C0",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(Reference(lambda x: torch.exp(-x.abs()), atol=1e-15, note="exp(-|x|)"),),
+    ),
+    Spec(
+        name="expsin",
+        formula="exp(-sin(a * x))",
+        family="periodic",
+        citation=RAMASINGHE_LUCEY_2021,
+        aliases=("exp_sin",),
+        params=(Param("a", 1.0, 0.0, open_low=True, doc="frequency"),),
+        description="ExpSin exp(-sin(a x)), a periodic activation for coordinate MLPs from the "
+        "paper that proposes Gaussian activations: it oscillates between 1/e and e with "
+        "period 2 pi / a. The paper tunes a per task; a = 1 is used here.",
+        properties=Properties(
+            monotonic=False,
+            lower=math.exp(-1),
+            upper=math.e,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+            period="2 * pi / a",
+        ),
+        references=(Reference(lambda x: torch.exp(-torch.sin(x)), atol=1e-15,
+                              note="exp(-sin(x))"),),
     ),
 )
