@@ -56,6 +56,13 @@ NALLURI_2024 = Citation(
     venue="OpenReview (ICLR 2025 submission)",
 )
 
+SEO_2024 = Citation(
+    "Swish-T: Enhancing Swish Activation with Tanh Bias for Improved Neural Network Performance",
+    "Youngmin Seo, Jinha Kim, Unsang Park",
+    2024,
+    arxiv="2407.01012",
+)
+
 _SMOOTH = {"smoothness": "Cinf"}
 _SATURATED = {"monotonic": False, "upper": None, "smoothness": "C0", "zero_at_zero": True,
               "zero_centered": True, "self_gated": True}
@@ -172,7 +179,8 @@ SPECS: tuple[Spec, ...] = (
         "gradient learning for ReLU) as the smooth function whose derivative replaces ReLU's "
         "in the backward pass; it is bounded below by a value near -alpha / 2 and passes "
         "through 0. alpha = 0 is SiLU. Evaluated as x sigmoid(x) + (alpha / 2) tanh(x / 2), "
-        "the same function without the cancellation near 0.",
+        "the same function without the cancellation near 0. Swish-T_A (Seo et al. 2024) "
+        "x sigmoid(x) + a tanh(x / 2) is this function with alpha = 2 a.",
         properties=Properties(
             monotonic=False,
             lower=-0.8999004665497565,
@@ -249,5 +257,90 @@ SPECS: tuple[Spec, ...] = (
         ),
         references=(Reference(lambda x: torch.where(x > 0, x, -torch.log(1 - x.clamp(max=0))),
                               atol=1e-12, note="-log(1 - x) written directly"),),
+    ),
+    Spec(
+        name="swish_t",
+        formula="x * sigmoid(beta * x) + alpha * tanh(x)",
+        family="gated",
+        citation=SEO_2024,
+        aliases=("swisht",),
+        params=(
+            Param("beta", 1.0, learnable=True, doc="trained gate sharpness (initialized to 1)"),
+            Param("alpha", 0.1, doc="weight of the tanh bias"),
+        ),
+        description="Swish-T x sigmoid(beta x) + alpha tanh(x): swish plus a small tanh bias "
+        "that lets the unit pass more of its negative inputs early in training; beta is "
+        "trained from 1 and alpha = 0.1 (the authors' code). alpha = 0 is swish.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.3654944196334026,
+            upper=None,
+            zero_at_zero=True,
+            zero_centered=True,
+            **_SMOOTH,
+        ),
+        references=(Reference("swish", params={"alpha": 0.0}, atol=1e-15,
+                              note="alpha = 0 is swish"),),
+    ),
+    Spec(
+        name="swish_t_b",
+        formula="x * sigmoid(beta * x) + alpha * tanh(beta * x / 2)",
+        published="sigmoid(beta * x) * (x + 2 * alpha) - alpha",
+        family="gated",
+        citation=SEO_2024,
+        aliases=("swisht_b",),
+        params=(
+            Param("beta", 1.0, learnable=True, doc="trained gate sharpness (initialized to 1)"),
+            Param("alpha", 0.1, doc="size of the bias"),
+        ),
+        description="Swish-T_B sigmoid(beta x) (x + 2 alpha) - alpha, the variant whose tanh "
+        "bias is written through the gate itself: equal to x sigmoid(beta x) + alpha "
+        "tanh(beta x / 2), the form evaluated here (no cancellation near 0). At beta = 1 it "
+        "is Swish-T_A, the same function as B-SiLU with alpha_B-SiLU = 2 alpha.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.337516823255616,
+            upper=None,
+            zero_at_zero=True,
+            zero_centered=True,
+            **_SMOOTH,
+        ),
+        references=(
+            Reference("bsilu", params={"beta": 1.0}, target_params={"alpha": 0.2}, atol=1e-12,
+                      note="beta = 1 (Swish-T_A) is B-SiLU with alpha = 2 * 0.1"),
+            Reference(lambda x: torch.sigmoid(x) * (x + 0.2) - 0.1, atol=1e-12,
+                      note="the paper's form at the defaults"),
+        ),
+    ),
+    Spec(
+        name="swish_t_c",
+        formula="x * sigmoid(beta * x) + alpha / beta * tanh(beta * x / 2)",
+        published="sigmoid(beta * x) * (x + 2 * alpha / beta) - alpha / beta",
+        family="gated",
+        citation=SEO_2024,
+        aliases=("swisht_c",),
+        params=(
+            Param("beta", 1.0, 0.0, open_low=True, learnable=True,
+                  doc="trained gate sharpness (initialized to 1)"),
+            Param("alpha", 0.1, doc="size of the bias"),
+        ),
+        description="Swish-T_C sigmoid(beta x) (x + 2 alpha / beta) - alpha / beta, the "
+        "variant the paper recommends: the bias alpha / beta shrinks as the gate sharpens, so "
+        "the unit tends to ReLU as beta grows. Evaluated as x sigmoid(beta x) + (alpha / beta) "
+        "tanh(beta x / 2). At beta = 1 it equals Swish-T_B.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.337516823255616,
+            upper=None,
+            zero_at_zero=True,
+            zero_centered=True,
+            **_SMOOTH,
+        ),
+        references=(
+            Reference("swish_t_b", params={"beta": 1.0}, target_params={"beta": 1.0},
+                      atol=1e-15, note="beta = 1 is Swish-T_B at beta = 1"),
+            Reference(lambda x: torch.sigmoid(x) * (x + 0.2) - 0.1, atol=1e-12,
+                      note="the paper's form at the defaults"),
+        ),
     ),
 )
