@@ -63,6 +63,13 @@ SEO_2024 = Citation(
     arxiv="2407.01012",
 )
 
+MADHU_2023 = Citation(
+    "NIPUNA: A Novel Optimizer Activation Function for Deep Neural Networks",
+    "Golla Madhu et al.",
+    2023,
+    venue="Axioms 12(3), 246",
+)
+
 _SMOOTH = {"smoothness": "Cinf"}
 _SATURATED = {"monotonic": False, "upper": None, "smoothness": "C0", "zero_at_zero": True,
               "zero_centered": True, "self_gated": True}
@@ -75,7 +82,6 @@ def _saturated(label: str, base: str, negative: str, lower: float, reference) ->
         formula=f"where(x >= 0, x, {negative})",
         family="piecewise",
         citation=CHEN_PAN_2023,
-        aliases=(label.lower(),) if label.lower() not in ("sgelu", "smish") else (),
         description=f"{label} (saturated {base}): x for x >= 0 and {base}(x) = {negative} below, "
         f"keeping {base}'s non-monotonic negative part and ReLU's identity on the positive "
         f"side. The left derivative at 0 is {base}'(0), not 1, so the unit is continuous but "
@@ -195,8 +201,6 @@ SPECS: tuple[Spec, ...] = (
     ),
     _saturated("SGELU", "GELU", "x * normal_cdf(x)", -0.1699712074799037,
                lambda x: torch.where(x >= 0, x, torch.nn.functional.gelu(x))),
-    _saturated("SSiLU", "SiLU", "x * sigmoid(x)", -0.2784645427610738,
-               lambda x: torch.where(x >= 0, x, torch.nn.functional.silu(x))),
     _saturated("SMish", "Mish", "x * tanh(softplus(x))", -0.3088434130172504,
                lambda x: torch.where(x >= 0, x, torch.nn.functional.mish(x))),
     Spec(
@@ -341,6 +345,28 @@ SPECS: tuple[Spec, ...] = (
                       atol=1e-15, note="beta = 1 is Swish-T_B at beta = 1"),
             Reference(lambda x: torch.sigmoid(x) * (x + 0.2) - 0.1, atol=1e-12,
                       note="the paper's form at the defaults"),
+        ),
+    ),
+    Spec(
+        name="nipuna",
+        formula="where(x >= 0, x, x * sigmoid(beta * x))",
+        published="max(x * sigmoid(beta * x), x)",
+        family="piecewise",
+        citation=MADHU_2023,
+        aliases=("ssilu", "saturated_silu"),
+        params=(Param("beta", 1.0, 0.0, open_low=True, learnable=True,
+                      doc="gate sharpness of the swish part"),),
+        description="NIPUNA max(x sigmoid(beta x), x): for beta > 0 it is x on the positive side "
+        "and swish x sigmoid(beta x) on the negative side. At beta = 1 it is SSiLU, the "
+        "saturated SiLU of Chen and Pan (2023), which joins ReLU's positive part to SiLU's "
+        "negative part. The left derivative at 0 is 1/2, so the unit is continuous but not "
+        "differentiable there.",
+        properties=Properties(lower=-0.2784645427610738, **_SATURATED),
+        references=(
+            Reference(lambda x: torch.where(x >= 0, x, torch.nn.functional.silu(x)), atol=1e-12,
+                      note="SSiLU: x joined to torch's SiLU"),
+            Reference(lambda x: torch.maximum(x * torch.sigmoid(x), x), atol=1e-12,
+                      note="the paper's max form"),
         ),
     ),
 )
