@@ -30,6 +30,18 @@ MASTROMICHALAKIS_2020 = Citation(
     arxiv="2012.07564",
 )
 
+KIM_2021 = Citation(
+    "I-BERT: Integer-only BERT Quantization",
+    "Sehoon Kim, Amir Gholami, Zhewei Yao, Michael W. Mahoney, Kurt Keutzer",
+    2021,
+    arxiv="2101.01321",
+    venue="ICML 2021",
+)
+CHOLLET_2015 = Citation(
+    "Keras", "François Chollet et al.", 2015,
+    venue="keras.io (keras.activations.hard_sigmoid, Keras 2; ONNX HardSigmoid defaults)",
+)
+
 _SMOOTH = {"smoothness": "Cinf"}
 # beyond |x| = 1: x (P / x^3) / (Q / x^2), so that no power of x (nor of its derivative)
 # overflows; the inner where() keeps sympy from multiplying x back into the ratio
@@ -174,5 +186,72 @@ SPECS: tuple[Spec, ...] = (
         ),
         references=(Reference(lambda x: torch.exp(-torch.sin(x)), atol=1e-15,
                               note="exp(-sin(x))"),),
+    ),
+    Spec(
+        name="igelu",
+        formula="where(x < 0, -a * x * (min(-x / sqrt(2), -b) + b)**2 / 2, "
+        "x * (2 + a * (min(x / sqrt(2), -b) + b)**2) / 2)",
+        published="x * (1 + sign(x) * (a * (min(abs(x) / sqrt(2), -b) + b)**2 + 1)) / 2",
+        family="gated",
+        citation=KIM_2021,
+        aliases=("i_gelu", "ibert_gelu"),
+        params=(
+            Param("a", -0.2888, high=0.0, doc="curvature of the second-order erf fit"),
+            Param("b", -1.769, high=0.0, doc="-b is where the erf fit saturates"),
+        ),
+        description="i-GELU, the GELU of integer-only BERT: x (1 + L(x / sqrt(2))) / 2 with "
+        "erf replaced by the second-order polynomial L(u) = sign(u) (a (min(|u|, -b) + b)^2 "
+        "+ 1), a = -0.2888, b = -1.769, fitted so that integer arithmetic can evaluate it. L "
+        "jumps by 2 (1 + a b^2) ~ 0.19 at 0, so the unit has a kink there (slopes 0.452 and "
+        "0.548); it is exactly 0 below x = -1.769 sqrt(2) and x above 1.769 sqrt(2). Evaluated per sign, with 1 + L(u) = -a (min(|u|, -b) + b)^2 "
+        "for u < 0, which keeps the left side accurate where L is close to -1.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.167479600767725,
+            upper=None,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+            sparse=True,
+        ),
+        references=(
+            Reference(
+                lambda x: x * 0.5 * (1 + torch.sign(x) * (
+                    -0.2888 * (torch.clamp(x.abs() / math.sqrt(2), max=1.769) - 1.769) ** 2
+                    + 1)),
+                atol=1e-12,
+                note="the paper's i-GELU written directly",
+            ),
+        ),
+    ),
+    Spec(
+        name="hard_sigmoid_keras",
+        formula="clamp(alpha * x + beta, 0, 1)",
+        family="sigmoidal",
+        citation=CHOLLET_2015,
+        aliases=("hard_sigmoid_onnx",),
+        params=(
+            Param("alpha", 0.2, 0.0, open_low=True, doc="slope"),
+            Param("beta", 0.5, doc="value at 0"),
+        ),
+        description="The hard sigmoid of Keras 2 and Theano, clip(0.2 x + 0.5, 0, 1): 0 below "
+        "-2.5, 1 above 2.5 and linear between; ONNX's HardSigmoid(alpha, beta) has the same "
+        "defaults. alpha = 1/2 gives BinaryConnect's hard sigmoid and alpha = 1/6 that of "
+        "MobileNetV3.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=1.0,
+            smoothness="C0",
+            zero_at_zero=False,
+            zero_centered=False,
+            sparse=True,
+        ),
+        references=(
+            Reference("hard_sigmoid_bc", params={"alpha": 0.5}, atol=1e-15,
+                      note="alpha = 1/2 is BinaryConnect's hard sigmoid"),
+            Reference("hardsigmoid", params={"alpha": 1 / 6}, atol=1e-15,
+                      note="alpha = 1/6 is MobileNetV3's hard sigmoid"),
+        ),
     ),
 )
