@@ -203,8 +203,9 @@ SPECS: tuple[Spec, ...] = (
         "erf replaced by the second-order polynomial L(u) = sign(u) (a (min(|u|, -b) + b)^2 "
         "+ 1), a = -0.2888, b = -1.769, fitted so that integer arithmetic can evaluate it. L "
         "jumps by 2 (1 + a b^2) ~ 0.19 at 0, so the unit has a kink there (slopes 0.452 and "
-        "0.548); it is exactly 0 below x = -1.769 sqrt(2) and x above 1.769 sqrt(2). Evaluated per sign, with 1 + L(u) = -a (min(|u|, -b) + b)^2 "
-        "for u < 0, which keeps the left side accurate where L is close to -1.",
+        "0.548); it is exactly 0 below x = -1.769 sqrt(2) and x above 1.769 sqrt(2). "
+        "Evaluated per sign, with 1 + L(u) = -a (min(|u|, -b) + b)^2 for u < 0, which keeps "
+        "the left side accurate where L is close to -1.",
         properties=Properties(
             monotonic=False,
             lower=-0.167479600767725,
