@@ -23,6 +23,7 @@ from actlab.catalog import (
     silu_variants,
     smooth,
     sparse,
+    spike_surrogates,
 )
 from actlab.catalog.identify import Match, RediscoveryWarning
 from actlab.catalog.registry import CATALOG, catalog, define, identify, lookup, register
@@ -31,7 +32,7 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            recent_units, classic_units, recent_polynomial)
+            recent_units, classic_units, recent_polynomial, spike_surrogates)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
