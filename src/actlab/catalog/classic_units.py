@@ -42,6 +42,13 @@ CHOLLET_2015 = Citation(
     venue="keras.io (keras.activations.hard_sigmoid, Keras 2; ONNX HardSigmoid defaults)",
 )
 
+DARABI_2018 = Citation(
+    "BNN+: Improved Binary Network Training",
+    "Sajad Darabi, Mouloud Belbahri, Matthieu Courbariaux, Vahid Partovi Nia",
+    2018,
+    arxiv="1812.11800",
+)
+
 _SMOOTH = {"smoothness": "Cinf"}
 # beyond |x| = 1: x (P / x^3) / (Q / x^2), so that no power of x (nor of its derivative)
 # overflows; the inner where() keeps sympy from multiplying x back into the ratio
@@ -253,6 +260,34 @@ SPECS: tuple[Spec, ...] = (
                       note="alpha = 1/2 is BinaryConnect's hard sigmoid"),
             Reference("hardsigmoid", params={"alpha": 1 / 6}, atol=1e-15,
                       note="alpha = 1/6 is MobileNetV3's hard sigmoid"),
+        ),
+    ),
+    Spec(
+        name="sign_swish",
+        formula="tanh(beta * x / 2) "
+        "+ 2 * clamp(beta * x, -100, 100) * sigmoid(beta * x) * sigmoid(-beta * x)",
+        published="2 * sigmoid(beta * x) * (1 + beta * x * (1 - sigmoid(beta * x))) - 1",
+        family="sigmoidal",
+        citation=DARABI_2018,
+        aliases=("signswish", "swish_sign"),
+        params=(Param("beta", 5.0, 0.0, open_low=True, doc="sharpness; larq's default 5"),),
+        description="SignSwish 2 sigmoid(beta x) (1 + beta x (1 - sigmoid(beta x))) - 1 of "
+        "BNN+, the function whose derivative replaces sign's when binarizing: it is "
+        "2 swish'(beta x) - 1, an odd step that overshoots to +-1.1997 before settling at "
+        "+-1, and tends to sign(x) as beta grows. Evaluated as tanh(beta x / 2) + 2 beta x "
+        "sigmoid(beta x) sigmoid(-beta x), exact near 0; beyond |beta x| = 100 the second "
+        "term (below 1e-40) is computed with beta x clamped, so that it never forms inf * 0.",
+        properties=Properties(
+            monotonic=False,
+            lower=-1.199678640257734,
+            upper=1.199678640257734,
+            zero_at_zero=True,
+            zero_centered=True,
+            **_SMOOTH,
+        ),
+        references=(
+            Reference(lambda x: 2 * torch.sigmoid(5 * x) * (1 + 5 * x * torch.sigmoid(-5 * x))
+                      - 1, atol=1e-12, note="the paper's form at beta = 5"),
         ),
     ),
 )
