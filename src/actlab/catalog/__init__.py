@@ -14,6 +14,7 @@ from actlab.catalog import (
     piecewise,
     polynomial,
     radial,
+    recent_gated,
     recent_polynomial,
     recent_units,
     rectifier_shapes,
@@ -32,7 +33,8 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial, polynomial,
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            recent_units, classic_units, recent_polynomial, spike_surrogates)
+            recent_units, classic_units, recent_polynomial, spike_surrogates,
+            recent_gated)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
