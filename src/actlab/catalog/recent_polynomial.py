@@ -1,6 +1,8 @@
 """Polynomial units published from 2022 on that the survey of Kunc and Kléma (arXiv:2402.09092)
-does not list: low-degree replacements of GELU and ReLU for private (MPC and homomorphically
-encrypted) inference."""
+does not list: low-degree and piecewise-polynomial replacements of GELU for private (secure
+multi-party and homomorphically encrypted) inference."""
+
+import torch
 
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
@@ -11,6 +13,67 @@ LI_2023 = Citation(
     arxiv="2211.01452",
     venue="ICLR 2023",
 )
+
+DONG_2023 = Citation(
+    "PUMA: Secure Inference of LLaMA-7B in Five Minutes",
+    "Ye Dong, Wen-jie Lu, Yancheng Zheng, Haoqi Wu, Derun Zhao, Jin Tan, Zhicong Huang, "
+    "Cheng Hong, Tao Wei, Wenguang Chen",
+    2023,
+    arxiv="2307.12533",
+)
+PANG_2024 = Citation(
+    "BOLT: Privacy-Preserving, Accurate and Efficient Inference for Transformers",
+    "Qi Pang, Jinhao Zhu, Helen Möllering, Wenting Zheng, Thomas Schneider",
+    2024,
+    venue="IEEE S&P 2024",
+)
+
+# PUMA: a cubic on [-4, -1.95), an even-plus-linear sextic on [-1.95, 3]; each polynomial is
+# evaluated on its clamped interval so that no power overflows outside it, the cubic in powers
+# of x + 4 (its value at -4 is 6e-4, where the published powers of x cancel). Breakpoints that
+# float32 cannot represent (-1.95, +-2.7) are written as their float32 values (5e-8 away), so
+# that every precision puts a representable input on the same piece.
+_T = "(clamp(x, -4, -1.9500000476837158) + 4)"
+_P1 = "clamp(x, -1.9500000476837158, 3)"
+_PUMA = (
+    "where(x < -4, 0, where(x < -1.9500000476837158, "
+    f"0.000626631878831352 - 0.007295208894837364 * {_T} + 0.014333478855569206 * {_T}**2 "
+    f"- 0.011034134030615728 * {_T}**3, where(x <= 3, "
+    f"0.008526321541038084 + 0.5 * {_P1} + 0.3603292692789629 * {_P1}**2 "
+    f"- 0.037688200365904236 * {_P1}**4 + 0.0018067462606141187 * {_P1}**6, x)))"
+)
+_PUMA_PUBLISHED = (
+    "where(x < -4, 0, where(x < -1.95, -0.5054031199708174 - 0.42226581151983866 * x "
+    "- 0.11807612951181953 * x**2 - 0.011034134030615728 * x**3, where(x <= 3, "
+    "0.008526321541038084 + 0.5 * x + 0.3603292692789629 * x**2 "
+    "- 0.037688200365904236 * x**4 + 0.0018067462606141187 * x**6, x)))"
+)
+# BOLT: 0.5 x + a quartic in |x| on [-2.7, 2.7]; the paper's nested form (constants c1..c5,
+# two secure multiplications) is expanded here, since its terms of size 16 cancel to 0.0016
+_A = "min(abs(x), 2.700000047683716)"
+_BOLT = (
+    "where(x > 2.700000047683716, x, where(x < -2.700000047683716, 0, "
+    f"0.0016208085318454553 - 0.037981646127141624 * {_A} + 0.5410550166368382 * {_A}**2 "
+    f"- 0.18352506127082727 * {_A}**3 + 0.02084861175412759 * {_A}**4 + x / 2))"
+)
+_BOLT_PUBLISHED = (
+    "where(x > 2.7, x, where(x < -2.7, 0, ((0.14439048359960427 * abs(x) - 0.7077117131613893) "
+    "* abs(x) + 4.5702822654246535 + 0.14439048359960427 * abs(x) - 8.15444702051307) "
+    "* ((0.14439048359960427 * abs(x) - 0.7077117131613893) * abs(x) + 4.5702822654246535) "
+    "+ 16.382265425072532 + x / 2))"
+)
+
+
+
+def _bolt_nested(x: torch.Tensor) -> torch.Tensor:
+    """BOLT's GELU in the paper's nested form, with its constants c1..c5."""
+    c1, c2, c3, c4, c5 = (0.14439048359960427, 0.7077117131613893, 4.5702822654246535,
+                          8.15444702051307, 16.382265425072532)
+    a = x.abs()
+    y = (c1 * a - c2) * a + c3
+    inner = (y + c1 * a - c4) * y + c5 + x / 2
+    return torch.where(x > 2.7, x, torch.where(x < -2.7, 0.0, inner))
+
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -41,6 +104,58 @@ SPECS: tuple[Spec, ...] = (
                       note="= (x + 1)^2 / 8 + 3/8"),
             Reference("square", params={"a": 1.0, "b": 0.0, "c": 0.0}, atol=0.0,
                       note="a = 1, b = c = 0 is x^2"),
+        ),
+    ),
+    Spec(
+        name="puma_gelu",
+        formula=_PUMA,
+        published=_PUMA_PUBLISHED,
+        family="polynomial",
+        citation=DONG_2023,
+        aliases=("puma_gelu_approximation",),
+        description="PUMA's piecewise-polynomial GELU for secure multi-party inference: 0 "
+        "below -4, a cubic on [-4, -1.95), a degree-6 polynomial with only even terms beyond "
+        "0.5 x on [-1.95, 3], and x above 3. It is within 0.02 of GELU, but jumps slightly at "
+        "its breakpoints and is 0.0085 at 0. The breakpoint -1.95 is written as its float32 "
+        "value -1.9500000477, and the cubic is evaluated in powers of x + 4.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.1758356121780631,
+            upper=None,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=True,
+            sparse=True,
+        ),
+        references=(
+            Reference("gelu", atol=0.02, note="within 0.02 of GELU everywhere"),
+        ),
+    ),
+    Spec(
+        name="bolt_gelu",
+        formula=_BOLT,
+        published=_BOLT_PUBLISHED,
+        family="polynomial",
+        citation=PANG_2024,
+        aliases=("bolt_gelu_approximation",),
+        description="BOLT's GELU for secure two-party inference: 0.5 x plus a quartic in |x| "
+        "on [-2.7, 2.7], evaluated in nested form ((c1 |x| - c2) |x| + c3 + c1 |x| - c4) "
+        "((c1 |x| - c2) |x| + c3) + c5 so that it costs two secure multiplications; 0 below "
+        "-2.7 and x above 2.7. Within 0.01 of GELU, with jumps of about 0.011 at +-2.7 (written "
+        "as their float32 values +-2.7000000477); the nested quartic is evaluated expanded, "
+        "0.00162 - 0.0380 |x| + 0.541 x^2 - 0.1835 |x|^3 + 0.0208 x^4.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.1683510408116165,
+            upper=None,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=True,
+            sparse=True,
+        ),
+        references=(
+            Reference("gelu", atol=0.01, note="within 0.01 of GELU everywhere"),
+            Reference(_bolt_nested, atol=1e-12, note="the paper's nested form"),
         ),
     ),
 )
