@@ -21,6 +21,13 @@ DONG_2023 = Citation(
     2023,
     arxiv="2307.12533",
 )
+ZHANG_2025 = Citation(
+    "Secure Transformer Inference Made Non-interactive",
+    "Jiawen Zhang, Xinpeng Yang, Lipeng He, Kejia Chen, Wen-jie Lu, Yinghao Wang, Xiaoyang "
+    "Hou, Jian Liu, Kui Ren, Xiaohu Yang",
+    2025,
+    venue="NDSS 2025",
+)
 PANG_2024 = Citation(
     "BOLT: Privacy-Preserving, Accurate and Efficient Inference for Transformers",
     "Qi Pang, Jinhao Zhu, Helen Möllering, Wenting Zheng, Thomas Schneider",
@@ -63,6 +70,42 @@ _BOLT_PUBLISHED = (
     "+ 16.382265425072532 + x / 2))"
 )
 
+# NEXUS: 0.5 x plus an even polynomial of degree 12 on [-3.5, 3.5). Its published powers of x
+# reach 2.5 and cancel to 1e-3 near -3.5 (and x^12 overflows float16), so it is evaluated by
+# Horner's rule: in t = x + 3.5 on [-3.5, -2) (the exact re-expansion about -3.5) and in
+# x^2 on [-2, 3.5).
+_NEXUS_A = (2.25775755e-04, 0.5, 3.96880960e-01, -6.37042698e-02, 8.38841647e-03,
+            -7.17830961e-04, 3.49617829e-05, -7.26059653e-07)
+_NEXUS_T = (-0.001267863360402552, 0.017086558516198315, -0.14200434707034904,
+            0.4082861437749563, -0.6594286990437978, 0.6197463165540951, -0.36932659207425667,
+            0.14224228743978226, -0.03537753984313969, 0.0056248952754225, -0.0005520574465505,
+            3.0494505426e-05, -7.26059653e-07)
+
+
+def _horner(coefficients: tuple[float, ...], var: str) -> str:
+    """c0 + var (c1 + var (c2 + ...)) as formula text."""
+    text = repr(coefficients[-1])
+    for c in reversed(coefficients[:-1]):
+        text = f"{c!r} + {var} * ({text})"
+    return text
+
+
+_NEXUS_LEFT = _horner(_NEXUS_T, "(clamp(x, -3.5, -2) + 3.5)")
+_NEXUS_RIGHT = (f"{_NEXUS_A[0]!r} + 0.5 * clamp(x, -2, 3.5) + clamp(x, -2, 3.5)**2 "
+                f"* ({_horner(_NEXUS_A[2:], 'clamp(x, -2, 3.5)**2')})")
+_NEXUS = f"where(x < -3.5, 0, where(x < -2, {_NEXUS_LEFT}, where(x < 3.5, {_NEXUS_RIGHT}, x)))"
+_NEXUS_PUBLISHED = (
+    "where(x < -3.5, 0, where(x < 3.5, 2.25775755e-04 + 0.5 * x + 3.96880960e-01 * x**2 "
+    "- 6.37042698e-02 * x**4 + 8.38841647e-03 * x**6 - 7.17830961e-04 * x**8 "
+    "+ 3.49617829e-05 * x**10 - 7.26059653e-07 * x**12, x))"
+)
+
+
+def _nexus_published(x: torch.Tensor) -> torch.Tensor:
+    """NEXUS's GELU with the published powers of x."""
+    c = x.clamp(-3.5, 3.5)
+    poly = _NEXUS_A[0] + 0.5 * c + sum(a * c ** (2 * k) for k, a in enumerate(_NEXUS_A[2:], 1))
+    return torch.where(x < -3.5, 0.0, torch.where(x < 3.5, poly, x))
 
 
 def _bolt_nested(x: torch.Tensor) -> torch.Tensor:
@@ -156,6 +199,33 @@ SPECS: tuple[Spec, ...] = (
         references=(
             Reference("gelu", atol=0.01, note="within 0.01 of GELU everywhere"),
             Reference(_bolt_nested, atol=1e-12, note="the paper's nested form"),
+        ),
+    ),
+    Spec(
+        name="nexus_gelu",
+        formula=_NEXUS,
+        published=_NEXUS_PUBLISHED,
+        family="polynomial",
+        citation=ZHANG_2025,
+        aliases=("nexus_gelu_approximation",),
+        description="NEXUS's GELU for non-interactive homomorphically encrypted inference: "
+        "0 below -3.5, x from 3.5 on, and between them 0.5 x plus an even polynomial of "
+        "degree 12 (coefficients of the authors' implementation), selected by two encrypted "
+        "sign evaluations. Within 8.2e-4 of GELU; it jumps by that much at +-3.5 and is "
+        "2.26e-4 at 0. Evaluated by Horner's rule in x + 3.5 below -2 and in x^2 above, "
+        "since the published powers cancel near -3.5.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.1702631674509214,
+            upper=None,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=True,
+            sparse=True,
+        ),
+        references=(
+            Reference("gelu", atol=1e-3, note="within 1e-3 of GELU everywhere"),
+            Reference(_nexus_published, atol=1e-9, note="the published powers of x"),
         ),
     ),
 )
