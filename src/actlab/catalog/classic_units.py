@@ -49,6 +49,13 @@ DARABI_2018 = Citation(
     arxiv="1812.11800",
 )
 
+CHOU_2018 = Citation(
+    "Faster CryptoNets: Leveraging Sparsity for Real-World Encrypted Inference",
+    "Edward Chou, Josh Beal, Daniel Levy, Serena Yeung, Albert Haque, Li Fei-Fei",
+    2018,
+    arxiv="1811.09953",
+)
+
 _SMOOTH = {"smoothness": "Cinf"}
 # beyond |x| = 1: x (P / x^3) / (Q / x^2), so that no power of x (nor of its derivative)
 # overflows; the inner where() keeps sympy from multiplying x back into the ratio
@@ -289,5 +296,26 @@ SPECS: tuple[Spec, ...] = (
             Reference(lambda x: 2 * torch.sigmoid(5 * x) * (1 + 5 * x * torch.sigmoid(-5 * x))
                       - 1, atol=1e-12, note="the paper's form at beta = 5"),
         ),
+    ),
+    Spec(
+        name="faster_cryptonets_quad",
+        formula="0.125 * x**2 + 0.5 * x + 0.25",
+        family="polynomial",
+        citation=CHOU_2018,
+        aliases=("cryptonets_quadratic_relu",),
+        description="The quadratic 2^-3 x^2 + 2^-1 x + 2^-2 = ((x + 2)^2 - 2) / 8 that Faster "
+        "CryptoNets use in place of ReLU under homomorphic encryption: a fit of ReLU with "
+        "power-of-two coefficients, so that the encrypted evaluation needs only shifts besides "
+        "one squaring. Its minimum -1/4 is at x = -2.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.25,
+            upper=None,
+            zero_at_zero=False,
+            zero_centered=True,
+            **_SMOOTH,
+        ),
+        references=(Reference(lambda x: ((x + 2) ** 2 - 2) / 8, atol=1e-9,
+                              note="= ((x + 2)^2 - 2) / 8"),),
     ),
 )

@@ -4,7 +4,7 @@ multi-party and homomorphically encrypted) inference."""
 
 import torch
 
-from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 LI_2023 = Citation(
     "MPCFormer: fast, performant and private Transformer inference with MPC",
@@ -121,15 +121,10 @@ def _bolt_nested(x: torch.Tensor) -> torch.Tensor:
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="mpcformer_quad",
-        formula="a * x**2 + b * x + c",
+        formula="0.125 * x**2 + 0.25 * x + 0.5",
         family="polynomial",
         citation=LI_2023,
         aliases=("quad_gelu",),
-        params=(
-            Param("a", 0.125, doc="x^2 coefficient"),
-            Param("b", 0.25, doc="x coefficient"),
-            Param("c", 0.5, doc="constant"),
-        ),
         description="Quad 0.125 x^2 + 0.25 x + 0.5, MPCFormer's replacement of GELU: a "
         "quadratic that secure multi-party computation evaluates with one multiplication, "
         "trained into the model by distillation rather than fitted to GELU. Its minimum is "
@@ -145,8 +140,6 @@ SPECS: tuple[Spec, ...] = (
         references=(
             Reference(lambda x: 0.125 * (x + 1) ** 2 + 0.375, atol=1e-9,
                       note="= (x + 1)^2 / 8 + 3/8"),
-            Reference("square", params={"a": 1.0, "b": 0.0, "c": 0.0}, atol=0.0,
-                      note="a = 1, b = c = 0 is x^2"),
         ),
     ),
     Spec(
