@@ -50,6 +50,28 @@ CAI_2017 = Citation(
     venue="CVPR 2017",
 )
 
+ZENKE_2018 = Citation(
+    "SuperSpike: Supervised learning in multilayer spiking neural networks",
+    "Friedemann Zenke, Surya Ganguli",
+    2018,
+    arxiv="1705.11146",
+    venue="Neural Computation 30(6)",
+)
+WU_2018 = Citation(
+    "Spatio-Temporal Backpropagation for Training High-performance Spiking Neural Networks",
+    "Yujie Wu, Lei Deng, Guoqi Li, Jun Zhu, Luping Shi",
+    2018,
+    arxiv="1706.02609",
+    venue="Frontiers in Neuroscience 12",
+)
+ESSER_2016 = Citation(
+    "Convolutional networks for fast, energy-efficient neuromorphic computing",
+    "Steven K. Esser et al.",
+    2016,
+    arxiv="1603.08270",
+    venue="PNAS 113(41)",
+)
+
 _STEP = {"monotonic": True, "lower": 0.0, "upper": 1.0, "zero_at_zero": False,
          "zero_centered": False}
 
@@ -192,5 +214,55 @@ SPECS: tuple[Spec, ...] = (
                                             torch.relu(x)),
                       atol=1e-12, note="1 + ln(x) above 1, ReLU below"),
         ),
+    ),
+    Spec(
+        name="spike_softsign",
+        formula="where(x < 0, 1 / (2 * (1 + alpha * abs(x))), 1 - 1 / (2 * (1 + alpha * abs(x))))",
+        published="(alpha * x / (1 + abs(alpha * x)) + 1) / 2",
+        family="sigmoidal",
+        citation=ZENKE_2018,
+        aliases=("superspike_step",),
+        params=(Param("alpha", 2.0, 0.0, open_low=True, doc="sharpness"),),
+        description="The soft-sign surrogate's primitive (softsign(alpha x) + 1) / 2, whose "
+        "derivative alpha / (2 (1 + alpha |x|)^2) is SuperSpike's fast-sigmoid surrogate "
+        "(SpikingJelly's SoftSign, alpha = 2). alpha = 1 is Elliott's sigmoid. Evaluated as "
+        "1 / (2 (1 + alpha |x|)) below 0, which keeps the left tail's relative accuracy.",
+        properties=Properties(smoothness="C1", **_STEP),
+        references=(Reference("elliott", params={"alpha": 1.0}, atol=1e-15,
+                              note="alpha = 1 is the Elliott sigmoid"),),
+    ),
+    Spec(
+        name="spike_erf",
+        formula="normal_cdf(sqrt(2) * alpha * x)",
+        published="erfc(-alpha * x) / 2",
+        family="sigmoidal",
+        citation=WU_2018,
+        aliases=("erf_surrogate",),
+        params=(Param("alpha", 2.0, 0.0, open_low=True, doc="sharpness"),),
+        description="The Gaussian-error surrogate's primitive erfc(-alpha x) / 2, a normal CDF "
+        "with standard deviation 1 / (sqrt(2) alpha), whose Gaussian derivative (alpha / "
+        "sqrt(pi)) e^(-alpha^2 x^2) replaces the spike's (SpikingJelly's Erf, alpha = 2). "
+        "alpha = 1 / sqrt(2) is the probit. Evaluated as Phi(sqrt(2) alpha x).",
+        properties=Properties(smoothness="Cinf", **_STEP),
+        references=(Reference("probit", params={"alpha": 2 ** -0.5}, atol=1e-15,
+                              note="alpha = 1 / sqrt(2) is the standard normal CDF"),),
+    ),
+    Spec(
+        name="piecewise_quadratic_step",
+        formula="where(x < 0, (1 + alpha * clamp(x, -1 / alpha, 0))**2 / 2, "
+        "1 - (1 - alpha * clamp(x, 0, 1 / alpha))**2 / 2)",
+        family="sigmoidal",
+        citation=ESSER_2016,
+        aliases=("spike_piecewise_quadratic",),
+        params=(Param("alpha", 1.0, 0.0, open_low=True, doc="1 / alpha is the half-width"),),
+        description="The piecewise-quadratic surrogate's primitive: 0 below -1/alpha, "
+        "(1 + alpha x)^2 / 2 up to 0, 1 - (1 - alpha x)^2 / 2 up to 1/alpha and 1 above, whose "
+        "derivative is the triangle alpha max(0, 1 - alpha |x|) used by Esser et al. "
+        "(SpikingJelly's PiecewiseQuadratic, alpha = 1). At alpha = 1 it is (ApproxSign(x) + "
+        "1) / 2.",
+        properties=Properties(smoothness="C1", sparse=True, **_STEP),
+        references=(Reference(lambda x: (2 * x.clamp(-1, 1) - x.clamp(-1, 1) * x.clamp(-1, 1).abs()
+                                         + 1) / 2, atol=1e-15,
+                              note="(ApproxSign(x) + 1) / 2 at alpha = 1"),),
     ),
 )
