@@ -37,13 +37,14 @@ PANG_2024 = Citation(
 
 # PUMA: a cubic on [-4, -1.95), an even-plus-linear sextic on [-1.95, 3]; each polynomial is
 # evaluated on its clamped interval so that no power overflows outside it, the cubic in powers
-# of x + 4 (its value at -4 is 6e-4, where the published powers of x cancel). Breakpoints that
-# float32 cannot represent (-1.95, +-2.7) are written as their float32 values (5e-8 away), so
-# that every precision puts a representable input on the same piece.
-_T = "(clamp(x, -4, -1.9500000476837158) + 4)"
-_P1 = "clamp(x, -1.9500000476837158, 3)"
+# of x + 4 (its value at -4 is 6e-4, where the published powers of x cancel). A breakpoint b
+# that float32 cannot represent (-1.95, +-2.7) is moved to the float32 number next to fl32(b)
+# on the far side of b: no float32 input lies between the two, so every float32 input falls on
+# the published piece in every precision.
+_T = "(clamp(x, -4, -1.9499999284744263) + 4)"
+_P1 = "clamp(x, -1.9499999284744263, 3)"
 _PUMA = (
-    "where(x < -4, 0, where(x < -1.9500000476837158, "
+    "where(x < -4, 0, where(x < -1.9499999284744263, "
     f"0.000626631878831352 - 0.007295208894837364 * {_T} + 0.014333478855569206 * {_T}**2 "
     f"- 0.011034134030615728 * {_T}**3, where(x <= 3, "
     f"0.008526321541038084 + 0.5 * {_P1} + 0.3603292692789629 * {_P1}**2 "
@@ -57,9 +58,9 @@ _PUMA_PUBLISHED = (
 )
 # BOLT: 0.5 x + a quartic in |x| on [-2.7, 2.7]; the paper's nested form (constants c1..c5,
 # two secure multiplications) is expanded here, since its terms of size 16 cancel to 0.0016
-_A = "min(abs(x), 2.700000047683716)"
+_A = "min(abs(x), 2.7)"
 _BOLT = (
-    "where(x > 2.700000047683716, x, where(x < -2.700000047683716, 0, "
+    "where(x > 2.6999998092651367, x, where(x < -2.6999998092651367, 0, "
     f"0.0016208085318454553 - 0.037981646127141624 * {_A} + 0.5410550166368382 * {_A}**2 "
     f"- 0.18352506127082727 * {_A}**3 + 0.02084861175412759 * {_A}**4 + x / 2))"
 )
@@ -152,8 +153,9 @@ SPECS: tuple[Spec, ...] = (
         description="PUMA's piecewise-polynomial GELU for secure multi-party inference: 0 "
         "below -4, a cubic on [-4, -1.95), a degree-6 polynomial with only even terms beyond "
         "0.5 x on [-1.95, 3], and x above 3. It is within 0.02 of GELU, but jumps slightly at "
-        "its breakpoints and is 0.0085 at 0. The breakpoint -1.95 is written as its float32 "
-        "value -1.9500000477, and the cubic is evaluated in powers of x + 4.",
+        "its breakpoints and is 0.0085 at 0. The breakpoint -1.95 is written as the float32 "
+        "neighbour -1.9499999285 (no float32 number lies between), and the cubic is evaluated "
+        "in powers of x + 4.",
         properties=Properties(
             monotonic=False,
             lower=-0.1758356121780631,
@@ -178,7 +180,8 @@ SPECS: tuple[Spec, ...] = (
         "on [-2.7, 2.7], evaluated in nested form ((c1 |x| - c2) |x| + c3 + c1 |x| - c4) "
         "((c1 |x| - c2) |x| + c3) + c5 so that it costs two secure multiplications; 0 below "
         "-2.7 and x above 2.7. Within 0.01 of GELU, with jumps of about 0.011 at +-2.7 (written "
-        "as their float32 values +-2.7000000477); the nested quartic is evaluated expanded, "
+        "as the float32 numbers +-2.6999998093, with no float32 number between); the nested "
+        "quartic is evaluated expanded, "
         "0.00162 - 0.0380 |x| + 0.541 x^2 - 0.1835 |x|^3 + 0.0208 x^4.",
         properties=Properties(
             monotonic=False,
