@@ -56,6 +56,11 @@ CHOU_2018 = Citation(
     arxiv="1811.09953",
 )
 
+INNES_2018 = Citation(
+    "Flux: Elegant machine learning with Julia", "Mike Innes", 2018,
+    venue="Journal of Open Source Software 3(25), 602 (NNlib.logcosh)",
+)
+
 _SMOOTH = {"smoothness": "Cinf"}
 # beyond |x| = 1: x (P / x^3) / (Q / x^2), so that no power of x (nor of its derivative)
 # overflows; the inner where() keeps sympy from multiplying x back into the ratio
@@ -317,5 +322,29 @@ SPECS: tuple[Spec, ...] = (
         ),
         references=(Reference(lambda x: ((x + 2) ** 2 - 2) / 8, atol=1e-9,
                               note="= ((x + 2)^2 - 2) / 8"),),
+    ),
+    Spec(
+        name="logcosh",
+        formula="where(abs(x) < 1, log1p(2 * sinh(clamp(x, -1, 1) / 2)**2), "
+        "abs(x) + softplus(-2 * abs(x)) - log(2))",
+        published="log(cosh(x))",
+        family="smooth",
+        citation=INNES_2018,
+        aliases=("log_cosh",),
+        description="log(cosh(x)), an activation of Flux's NNlib: even, 0 at 0, x^2 / 2 near 0 "
+        "and |x| - ln 2 in the tails, a smooth absolute value (the log-cosh loss as a unit). "
+        "NNlib evaluates x + softplus(-2 x) - ln 2; here |x| + softplus(-2 |x|) - ln 2 is used "
+        "for |x| >= 1, so that nothing overflows, and log1p(2 sinh(x / 2)^2) below 1, which "
+        "keeps the relative accuracy of x^2 / 2 near 0.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=None,
+            zero_at_zero=True,
+            zero_centered=False,
+            **_SMOOTH,
+        ),
+        references=(Reference(lambda x: torch.log(torch.cosh(x)), atol=1e-8,
+                              note="log(cosh(x)) written directly"),),
     ),
 )
