@@ -61,7 +61,19 @@ INNES_2018 = Citation(
     venue="Journal of Open Source Software 3(25), 602 (NNlib.logcosh)",
 )
 
+THEANO_2016 = Citation(
+    "Theano: A Python framework for fast computation of mathematical expressions",
+    "The Theano Development Team", 2016, arxiv="1605.02688",
+    venue="theano.tensor.nnet.ultra_fast_sigmoid",
+)
+
 _SMOOTH = {"smoothness": "Cinf"}
+# Theano's ultra-fast tanh of u = |x| / 2: a rational piece, a linear piece and a constant
+_U = "abs(x) / 2"
+_ULTRA_FAST = (
+    f"(1 + sign(x) * where({_U} < 1.7, 1.5 * {_U} / (1 + {_U}), where({_U} < 3, "
+    f"0.935409070603099 + 0.0458812946797165 * ({_U} - 1.7), 0.99505475368673))) / 2"
+)
 # beyond |x| = 1: x (P / x^3) / (Q / x^2), so that no power of x (nor of its derivative)
 # overflows; the inner where() keeps sympy from multiplying x back into the ratio
 _RATIONAL = (
@@ -346,5 +358,28 @@ SPECS: tuple[Spec, ...] = (
         ),
         references=(Reference(lambda x: torch.log(torch.cosh(x)), atol=1e-8,
                               note="log(cosh(x)) written directly"),),
+    ),
+    Spec(
+        name="ultra_fast_sigmoid",
+        formula=_ULTRA_FAST,
+        family="sigmoidal",
+        citation=THEANO_2016,
+        aliases=("theano_ultra_fast_sigmoid",),
+        description="Theano's ultra_fast_sigmoid, (1 + z(x / 2)) / 2 with a piecewise tanh "
+        "approximation z(u) = sign(u) g(|u|): g = 1.5 u / (1 + u) below 1.7, the line "
+        "0.935409 + 0.045881 (u - 1.7) up to 3, and 0.995055 beyond, meant for speed rather "
+        "than accuracy. g drops by 0.009 at 1.7, so the unit is discontinuous and not "
+        "monotonic there; it never reaches 0 or 1.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.002472623156635,
+            upper=0.997527376843365,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(
+            Reference("sigmoid", atol=0.03, note="within 0.03 of the logistic sigmoid"),
+        ),
     ),
 )
