@@ -6,6 +6,7 @@ from actlab.catalog import (
     classic_units,
     elu_variants,
     exponential,
+    fast_approximations,
     fixed_products,
     gated,
     learnable,
@@ -34,7 +35,7 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
             recent_units, classic_units, recent_polynomial, spike_surrogates,
-            recent_gated)
+            recent_gated, fast_approximations)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
