@@ -119,6 +119,13 @@ def _bolt_nested(x: torch.Tensor) -> torch.Tensor:
     return torch.where(x > 2.7, x, torch.where(x < -2.7, 0.0, inner))
 
 
+def _gelu_approximation(lower: float) -> Properties:
+    """Properties shared by the piecewise GELU stand-ins: 0 far left, x far right, jumps at
+    the breakpoints, minimum ``lower`` (not monotonic)."""
+    return Properties(monotonic=False, lower=lower, upper=None, smoothness="discontinuous",
+                      zero_at_zero=False, zero_centered=True, sparse=True)
+
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="mpcformer_quad",
@@ -156,15 +163,7 @@ SPECS: tuple[Spec, ...] = (
         "its breakpoints and is 0.0085 at 0. The breakpoint -1.95 is written as the float32 "
         "neighbour -1.9499999285 (no float32 number lies between), and the cubic is evaluated "
         "in powers of x + 4.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.1758356121780631,
-            upper=None,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=True,
-            sparse=True,
-        ),
+        properties=_gelu_approximation(lower=-0.1758356121780631),
         references=(
             Reference("gelu", atol=0.02, note="within 0.02 of GELU everywhere"),
         ),
@@ -183,15 +182,7 @@ SPECS: tuple[Spec, ...] = (
         "as the float32 numbers +-2.6999998093, with no float32 number between); the nested "
         "quartic is evaluated expanded, "
         "0.00162 - 0.0380 |x| + 0.541 x^2 - 0.1835 |x|^3 + 0.0208 x^4.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.1683510408116165,
-            upper=None,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=True,
-            sparse=True,
-        ),
+        properties=_gelu_approximation(lower=-0.1683510408116165),
         references=(
             Reference("gelu", atol=0.01, note="within 0.01 of GELU everywhere"),
             Reference(_bolt_nested, atol=1e-12, note="the paper's nested form"),
@@ -210,15 +201,7 @@ SPECS: tuple[Spec, ...] = (
         "sign evaluations. Within 8.2e-4 of GELU; it jumps by that much at +-3.5 and is "
         "2.26e-4 at 0. Evaluated by Horner's rule in x + 3.5 below -2 and in x^2 above, "
         "since the published powers cancel near -3.5.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.1702631674509214,
-            upper=None,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=True,
-            sparse=True,
-        ),
+        properties=_gelu_approximation(lower=-0.1702631674509214),
         references=(
             Reference("gelu", atol=1e-3, note="within 1e-3 of GELU everywhere"),
             Reference(_nexus_published, atol=1e-9, note="the published powers of x"),
