@@ -17,6 +17,7 @@ from actlab.catalog import (
     radial,
     recent_gated,
     recent_polynomial,
+    recent_silu,
     recent_units,
     rectifier_shapes,
     relu_variants,
@@ -35,7 +36,7 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
             recent_units, classic_units, recent_polynomial, spike_surrogates,
-            recent_gated, fast_approximations)
+            recent_gated, fast_approximations, recent_silu)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)

@@ -10,8 +10,11 @@ from actlab.catalog.radial import RAMASINGHE_LUCEY_2021
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 BOULLE_2020 = Citation(
-    "Rational neural networks", "Nicolas Boullé, Yuji Nakatsukasa, Alex Townsend", 2020,
-    arxiv="2004.01902", venue="NeurIPS 2020"
+    "Rational neural networks",
+    "Nicolas Boullé, Yuji Nakatsukasa, Alex Townsend",
+    2020,
+    arxiv="2004.01902",
+    venue="NeurIPS 2020",
 )
 LIU_2018 = Citation(
     "Bi-Real Net: Enhancing the Performance of 1-bit CNNs With Improved Representational "
@@ -37,10 +40,6 @@ KIM_2021 = Citation(
     arxiv="2101.01321",
     venue="ICML 2021",
 )
-CHOLLET_2015 = Citation(
-    "Keras", "François Chollet et al.", 2015,
-    venue="keras.io (keras.activations.hard_sigmoid, Keras 2; ONNX HardSigmoid defaults)",
-)
 
 DARABI_2018 = Citation(
     "BNN+: Improved Binary Network Training",
@@ -57,23 +56,13 @@ CHOU_2018 = Citation(
 )
 
 INNES_2018 = Citation(
-    "Flux: Elegant machine learning with Julia", "Mike Innes", 2018,
+    "Flux: Elegant machine learning with Julia",
+    "Mike Innes",
+    2018,
     venue="Journal of Open Source Software 3(25), 602 (NNlib.logcosh)",
 )
 
-THEANO_2016 = Citation(
-    "Theano: A Python framework for fast computation of mathematical expressions",
-    "The Theano Development Team", 2016, arxiv="1605.02688",
-    venue="theano.tensor.nnet.ultra_fast_sigmoid",
-)
-
 _SMOOTH = {"smoothness": "Cinf"}
-# Theano's ultra-fast tanh of u = |x| / 2: a rational piece, a linear piece and a constant
-_U = "abs(x) / 2"
-_ULTRA_FAST = (
-    f"(1 + sign(x) * where({_U} < 1.7, 1.5 * {_U} / (1 + {_U}), where({_U} < 3, "
-    f"0.935409070603099 + 0.0458812946797165 * ({_U} - 1.7), 0.99505475368673))) / 2"
-)
 # beyond |x| = 1: x (P / x^3) / (Q / x^2), so that no power of x (nor of its derivative)
 # overflows; the inner where() keeps sympy from multiplying x back into the ratio
 _RATIONAL = (
@@ -115,8 +104,7 @@ SPECS: tuple[Spec, ...] = (
         ),
         references=(
             Reference(
-                lambda x: (1.1915 * x**3 + 1.5957 * x**2 + 0.5 * x + 0.0218)
-                / (2.383 * x**2 + 1),
+                lambda x: (1.1915 * x**3 + 1.5957 * x**2 + 0.5 * x + 0.0218) / (2.383 * x**2 + 1),
                 atol=1e-12,
                 note="P / Q evaluated directly",
             ),
@@ -171,8 +159,9 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=False,
         ),
         references=(
-            Reference(lambda x: torch.where(x > 0, x, 0.01 * x.abs()), atol=0.0,
-                      note="x or |0.01 x|"),
+            Reference(
+                lambda x: torch.where(x > 0, x, 0.01 * x.abs()), atol=0.0, note="x or |0.01 x|"
+            ),
             Reference("absolute", params={"alpha": 1.0}, atol=0.0, note="alpha = 1 is |x|"),
         ),
     ),
@@ -215,8 +204,9 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=False,
             period="2 * pi / a",
         ),
-        references=(Reference(lambda x: torch.exp(-torch.sin(x)), atol=1e-15,
-                              note="exp(-sin(x))"),),
+        references=(
+            Reference(lambda x: torch.exp(-torch.sin(x)), atol=1e-15, note="exp(-sin(x))"),
+        ),
     ),
     Spec(
         name="igelu",
@@ -248,42 +238,21 @@ SPECS: tuple[Spec, ...] = (
         ),
         references=(
             Reference(
-                lambda x: x * 0.5 * (1 + torch.sign(x) * (
-                    -0.2888 * (torch.clamp(x.abs() / math.sqrt(2), max=1.769) - 1.769) ** 2
-                    + 1)),
+                lambda x: (
+                    x
+                    * 0.5
+                    * (
+                        1
+                        + torch.sign(x)
+                        * (
+                            -0.2888 * (torch.clamp(x.abs() / math.sqrt(2), max=1.769) - 1.769) ** 2
+                            + 1
+                        )
+                    )
+                ),
                 atol=1e-12,
                 note="the paper's i-GELU written directly",
             ),
-        ),
-    ),
-    Spec(
-        name="hard_sigmoid_keras",
-        formula="clamp(alpha * x + beta, 0, 1)",
-        family="sigmoidal",
-        citation=CHOLLET_2015,
-        aliases=("hard_sigmoid_onnx",),
-        params=(
-            Param("alpha", 0.2, 0.0, open_low=True, doc="slope"),
-            Param("beta", 0.5, doc="value at 0"),
-        ),
-        description="The hard sigmoid of Keras 2 and Theano, clip(0.2 x + 0.5, 0, 1): 0 below "
-        "-2.5, 1 above 2.5 and linear between; ONNX's HardSigmoid(alpha, beta) has the same "
-        "defaults. alpha = 1/2 gives BinaryConnect's hard sigmoid and alpha = 1/6 that of "
-        "MobileNetV3.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=1.0,
-            smoothness="C0",
-            zero_at_zero=False,
-            zero_centered=False,
-            sparse=True,
-        ),
-        references=(
-            Reference("hard_sigmoid_bc", params={"alpha": 0.5}, atol=1e-15,
-                      note="alpha = 1/2 is BinaryConnect's hard sigmoid"),
-            Reference("hardsigmoid", params={"alpha": 1 / 6}, atol=1e-15,
-                      note="alpha = 1/6 is MobileNetV3's hard sigmoid"),
         ),
     ),
     Spec(
@@ -310,8 +279,11 @@ SPECS: tuple[Spec, ...] = (
             **_SMOOTH,
         ),
         references=(
-            Reference(lambda x: 2 * torch.sigmoid(5 * x) * (1 + 5 * x * torch.sigmoid(-5 * x))
-                      - 1, atol=1e-12, note="the paper's form at beta = 5"),
+            Reference(
+                lambda x: 2 * torch.sigmoid(5 * x) * (1 + 5 * x * torch.sigmoid(-5 * x)) - 1,
+                atol=1e-12,
+                note="the paper's form at beta = 5",
+            ),
         ),
     ),
     Spec(
@@ -332,8 +304,9 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
             **_SMOOTH,
         ),
-        references=(Reference(lambda x: ((x + 2) ** 2 - 2) / 8, atol=1e-9,
-                              note="= ((x + 2)^2 - 2) / 8"),),
+        references=(
+            Reference(lambda x: ((x + 2) ** 2 - 2) / 8, atol=1e-9, note="= ((x + 2)^2 - 2) / 8"),
+        ),
     ),
     Spec(
         name="logcosh",
@@ -356,30 +329,10 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=False,
             **_SMOOTH,
         ),
-        references=(Reference(lambda x: torch.log(torch.cosh(x)), atol=1e-8,
-                              note="log(cosh(x)) written directly"),),
-    ),
-    Spec(
-        name="ultra_fast_sigmoid",
-        formula=_ULTRA_FAST,
-        family="sigmoidal",
-        citation=THEANO_2016,
-        aliases=("theano_ultra_fast_sigmoid",),
-        description="Theano's ultra_fast_sigmoid, (1 + z(x / 2)) / 2 with a piecewise tanh "
-        "approximation z(u) = sign(u) g(|u|): g = 1.5 u / (1 + u) below 1.7, the line "
-        "0.935409 + 0.045881 (u - 1.7) up to 3, and 0.995055 beyond, meant for speed rather "
-        "than accuracy. g drops by 0.009 at 1.7, so the unit is discontinuous and not "
-        "monotonic there; it never reaches 0 or 1.",
-        properties=Properties(
-            monotonic=False,
-            lower=0.002472623156635,
-            upper=0.997527376843365,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
         references=(
-            Reference("sigmoid", atol=0.03, note="within 0.03 of the logistic sigmoid"),
+            Reference(
+                lambda x: torch.log(torch.cosh(x)), atol=1e-8, note="log(cosh(x)) written directly"
+            ),
         ),
     ),
 )

@@ -1,9 +1,33 @@
-"""Cheap rational stand-ins for tanh shipped as units of their own by deep-learning libraries,
+"""Cheap stand-ins for the logistic sigmoid and tanh that deep-learning libraries ship as units
+of their own (Keras's hard sigmoid, Theano's ultra-fast sigmoid, Deeplearning4j's rational tanh),
 which the survey of Kunc and Kléma (arXiv:2402.09092) does not list."""
 
 import torch
 
-from actlab.catalog.spec import Citation, Properties, Reference, Spec
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+
+CHOLLET_2015 = Citation(
+    "Keras",
+    "François Chollet et al.",
+    2015,
+    venue="keras.io (keras.activations.hard_sigmoid, Keras 2; ONNX HardSigmoid defaults)",
+)
+
+THEANO_2016 = Citation(
+    "Theano: A Python framework for fast computation of mathematical expressions",
+    "The Theano Development Team",
+    2016,
+    arxiv="1605.02688",
+    venue="theano.tensor.nnet.ultra_fast_sigmoid",
+)
+
+# Theano's ultra-fast tanh of u = |x| / 2: a rational piece, a linear piece and a constant
+_UF = "abs(x) / 2"
+
+_ULTRA_FAST = (
+    f"(1 + sign(x) * where({_UF} < 1.7, 1.5 * {_UF} / (1 + {_UF}), where({_UF} < 3, "
+    f"0.935409070603099 + 0.0458812946797165 * ({_UF} - 1.7), 0.99505475368673))) / 2"
+)
 
 KALINOVSKII_2015 = Citation(
     "Compact Convolutional Neural Network Cascade for Face Detection",
@@ -56,9 +80,71 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(
-            Reference(_rational_tanh_direct, atol=1e-6,
-                      note="the approximation evaluated as written, away from overflow"),
+            Reference(
+                _rational_tanh_direct,
+                atol=1e-6,
+                note="the approximation evaluated as written, away from overflow",
+            ),
             Reference("lecun_tanh", atol=0.03, note="within 0.03 of 1.7159 tanh(2x / 3)"),
         ),
+    ),
+    Spec(
+        name="hard_sigmoid_keras",
+        formula="clamp(alpha * x + beta, 0, 1)",
+        family="sigmoidal",
+        citation=CHOLLET_2015,
+        aliases=("hard_sigmoid_onnx",),
+        params=(
+            Param("alpha", 0.2, 0.0, open_low=True, doc="slope"),
+            Param("beta", 0.5, doc="value at 0"),
+        ),
+        description="The hard sigmoid of Keras 2 and Theano, clip(0.2 x + 0.5, 0, 1): 0 below "
+        "-2.5, 1 above 2.5 and linear between; ONNX's HardSigmoid(alpha, beta) has the same "
+        "defaults. alpha = 1/2 gives BinaryConnect's hard sigmoid and alpha = 1/6 that of "
+        "MobileNetV3.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=1.0,
+            smoothness="C0",
+            zero_at_zero=False,
+            zero_centered=False,
+            sparse=True,
+        ),
+        references=(
+            Reference(
+                "hard_sigmoid_bc",
+                params={"alpha": 0.5},
+                atol=1e-15,
+                note="alpha = 1/2 is BinaryConnect's hard sigmoid",
+            ),
+            Reference(
+                "hardsigmoid",
+                params={"alpha": 1 / 6},
+                atol=1e-15,
+                note="alpha = 1/6 is MobileNetV3's hard sigmoid",
+            ),
+        ),
+    ),
+    Spec(
+        name="ultra_fast_sigmoid",
+        formula=_ULTRA_FAST,
+        family="sigmoidal",
+        citation=THEANO_2016,
+        aliases=("theano_ultra_fast_sigmoid",),
+        description="Theano's ultra_fast_sigmoid, (1 + z(x / 2)) / 2 with a piecewise tanh "
+        "approximation z(u) = sign(u) g(|u|): g = 1.5 u / (1 + u) below 1.7, the line "
+        "0.935409 + 0.045881 (u - 1.7) up to 3, and 0.995055 beyond, meant for speed rather "
+        "than accuracy. g drops by 0.009 at 1.7, so the unit is discontinuous and not "
+        "monotonic there; it never reaches 0 or 1.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.002472623156635,
+            upper=0.997527376843365,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(Reference("sigmoid", atol=0.03, note="within 0.03 of the logistic sigmoid"),),
     ),
 )

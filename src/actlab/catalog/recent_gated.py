@@ -13,9 +13,7 @@ NVIDIA_MEGATRON = Citation(
     venue="Megatron-LM developer guide 0.20",
 )
 
-OPENAI_2025 = Citation(
-    "gpt-oss-120b & gpt-oss-20b Model Card", "OpenAI", 2025, arxiv="2508.10925"
-)
+OPENAI_2025 = Citation("gpt-oss-120b & gpt-oss-20b Model Card", "OpenAI", 2025, arxiv="2508.10925")
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -38,8 +36,11 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(
-            Reference(lambda x: 4 * torch.tanh(x / 4) * torch.sigmoid(x), atol=1e-12,
-                      note="s = 4 written directly"),
+            Reference(
+                lambda x: 4 * torch.tanh(x / 4) * torch.sigmoid(x),
+                atol=1e-12,
+                note="s = 4 written directly",
+            ),
         ),
     ),
     Spec(
@@ -68,10 +69,17 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(
-            Reference("gelu_sigmoid", params={"limit": 1e30}, atol=1e-12,
-                      note="no clamp (limit -> inf) is QuickGELU"),
-            Reference(lambda x: x.clamp(max=7) * torch.sigmoid(1.702 * x.clamp(max=7)),
-                      atol=1e-12, note="the reference implementation's clamp then swish"),
+            Reference(
+                "gelu_sigmoid",
+                params={"limit": 1e30},
+                atol=1e-12,
+                note="no clamp (limit -> inf) is QuickGELU",
+            ),
+            Reference(
+                lambda x: x.clamp(max=7) * torch.sigmoid(1.702 * x.clamp(max=7)),
+                atol=1e-12,
+                note="the reference implementation's clamp then swish",
+            ),
         ),
     ),
 )

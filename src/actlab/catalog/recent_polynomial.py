@@ -75,12 +75,31 @@ _BOLT_PUBLISHED = (
 # reach 2.5 and cancel to 1e-3 near -3.5 (and x^12 overflows float16), so it is evaluated by
 # Horner's rule: in t = x + 3.5 on [-3.5, -2) (the exact re-expansion about -3.5) and in
 # x^2 on [-2, 3.5).
-_NEXUS_A = (2.25775755e-04, 0.5, 3.96880960e-01, -6.37042698e-02, 8.38841647e-03,
-            -7.17830961e-04, 3.49617829e-05, -7.26059653e-07)
-_NEXUS_T = (-0.001267863360402552, 0.017086558516198315, -0.14200434707034904,
-            0.4082861437749563, -0.6594286990437978, 0.6197463165540951, -0.36932659207425667,
-            0.14224228743978226, -0.03537753984313969, 0.0056248952754225, -0.0005520574465505,
-            3.0494505426e-05, -7.26059653e-07)
+_NEXUS_A = (
+    2.25775755e-04,
+    0.5,
+    3.96880960e-01,
+    -6.37042698e-02,
+    8.38841647e-03,
+    -7.17830961e-04,
+    3.49617829e-05,
+    -7.26059653e-07,
+)
+_NEXUS_T = (
+    -0.001267863360402552,
+    0.017086558516198315,
+    -0.14200434707034904,
+    0.4082861437749563,
+    -0.6594286990437978,
+    0.6197463165540951,
+    -0.36932659207425667,
+    0.14224228743978226,
+    -0.03537753984313969,
+    0.0056248952754225,
+    -0.0005520574465505,
+    3.0494505426e-05,
+    -7.26059653e-07,
+)
 
 
 def _horner(coefficients: tuple[float, ...], var: str) -> str:
@@ -92,8 +111,10 @@ def _horner(coefficients: tuple[float, ...], var: str) -> str:
 
 
 _NEXUS_LEFT = _horner(_NEXUS_T, "(clamp(x, -3.5, -2) + 3.5)")
-_NEXUS_RIGHT = (f"{_NEXUS_A[0]!r} + 0.5 * clamp(x, -2, 3.5) + clamp(x, -2, 3.5)**2 "
-                f"* ({_horner(_NEXUS_A[2:], 'clamp(x, -2, 3.5)**2')})")
+_NEXUS_RIGHT = (
+    f"{_NEXUS_A[0]!r} + 0.5 * clamp(x, -2, 3.5) + clamp(x, -2, 3.5)**2 "
+    f"* ({_horner(_NEXUS_A[2:], 'clamp(x, -2, 3.5)**2')})"
+)
 _NEXUS = f"where(x < -3.5, 0, where(x < -2, {_NEXUS_LEFT}, where(x < 3.5, {_NEXUS_RIGHT}, x)))"
 _NEXUS_PUBLISHED = (
     "where(x < -3.5, 0, where(x < 3.5, 2.25775755e-04 + 0.5 * x + 3.96880960e-01 * x**2 "
@@ -111,8 +132,13 @@ def _nexus_published(x: torch.Tensor) -> torch.Tensor:
 
 def _bolt_nested(x: torch.Tensor) -> torch.Tensor:
     """BOLT's GELU in the paper's nested form, with its constants c1..c5."""
-    c1, c2, c3, c4, c5 = (0.14439048359960427, 0.7077117131613893, 4.5702822654246535,
-                          8.15444702051307, 16.382265425072532)
+    c1, c2, c3, c4, c5 = (
+        0.14439048359960427,
+        0.7077117131613893,
+        4.5702822654246535,
+        8.15444702051307,
+        16.382265425072532,
+    )
     a = x.abs()
     y = (c1 * a - c2) * a + c3
     inner = (y + c1 * a - c4) * y + c5 + x / 2
@@ -122,8 +148,15 @@ def _bolt_nested(x: torch.Tensor) -> torch.Tensor:
 def _gelu_approximation(lower: float) -> Properties:
     """Properties shared by the piecewise GELU stand-ins: 0 far left, x far right, jumps at
     the breakpoints, minimum ``lower`` (not monotonic)."""
-    return Properties(monotonic=False, lower=lower, upper=None, smoothness="discontinuous",
-                      zero_at_zero=False, zero_centered=True, sparse=True)
+    return Properties(
+        monotonic=False,
+        lower=lower,
+        upper=None,
+        smoothness="discontinuous",
+        zero_at_zero=False,
+        zero_centered=True,
+        sparse=True,
+    )
 
 
 SPECS: tuple[Spec, ...] = (
@@ -146,8 +179,9 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=False,
         ),
         references=(
-            Reference(lambda x: 0.125 * (x + 1) ** 2 + 0.375, atol=1e-9,
-                      note="= (x + 1)^2 / 8 + 3/8"),
+            Reference(
+                lambda x: 0.125 * (x + 1) ** 2 + 0.375, atol=1e-9, note="= (x + 1)^2 / 8 + 3/8"
+            ),
         ),
     ),
     Spec(
@@ -164,9 +198,7 @@ SPECS: tuple[Spec, ...] = (
         "neighbour -1.9499999285 (no float32 number lies between), and the cubic is evaluated "
         "in powers of x + 4.",
         properties=_gelu_approximation(lower=-0.1758356121780631),
-        references=(
-            Reference("gelu", atol=0.02, note="within 0.02 of GELU everywhere"),
-        ),
+        references=(Reference("gelu", atol=0.02, note="within 0.02 of GELU everywhere"),),
     ),
     Spec(
         name="bolt_gelu",

@@ -10,8 +10,7 @@ import torch
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 FANG_2021 = Citation(
-    "Incorporating Learnable Membrane Time Constant to Enhance Learning of Spiking Neural "
-    "Networks",
+    "Incorporating Learnable Membrane Time Constant to Enhance Learning of Spiking Neural Networks",
     "Wei Fang, Zhaofei Yu, Yanqi Chen, Timothée Masquelier, Tiejun Huang, Yonghong Tian",
     2021,
     arxiv="2007.05785",
@@ -72,8 +71,13 @@ ESSER_2016 = Citation(
     venue="PNAS 113(41)",
 )
 
-_STEP = {"monotonic": True, "lower": 0.0, "upper": 1.0, "zero_at_zero": False,
-         "zero_centered": False}
+_STEP = {
+    "monotonic": True,
+    "lower": 0.0,
+    "upper": 1.0,
+    "zero_at_zero": False,
+    "zero_centered": False,
+}
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -91,8 +95,13 @@ SPECS: tuple[Spec, ...] = (
         "default surrogate ATan. Below x = -1 it is evaluated as -atan(1 / y) / pi with "
         "y = pi alpha x / 2, which keeps the left tail's relative accuracy.",
         properties=Properties(smoothness="Cinf", **_STEP),
-        references=(Reference(lambda x: torch.atan(math.pi * x) / math.pi + 0.5, atol=1e-15,
-                              note="atan(pi x) / pi + 1/2 at alpha = 2"),),
+        references=(
+            Reference(
+                lambda x: torch.atan(math.pi * x) / math.pi + 0.5,
+                atol=1e-15,
+                note="atan(pi x) / pi + 1/2 at alpha = 2",
+            ),
+        ),
     ),
     Spec(
         name="piecewise_exp",
@@ -107,8 +116,11 @@ SPECS: tuple[Spec, ...] = (
         "alpha = 1).",
         properties=Properties(smoothness="C1", **_STEP),
         references=(
-            Reference(lambda x: torch.where(x < 0, torch.exp(x) / 2, 1 - torch.exp(-x) / 2),
-                      atol=1e-15, note="the two exponential pieces at alpha = 1"),
+            Reference(
+                lambda x: torch.where(x < 0, torch.exp(x) / 2, 1 - torch.exp(-x) / 2),
+                atol=1e-15,
+                note="the two exponential pieces at alpha = 1",
+            ),
         ),
     ),
     Spec(
@@ -134,8 +146,12 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(
-            Reference("hard_sigmoid_bc", params={"c": 0.0}, atol=1e-15,
-                      note="w = 1, c = 0 is clip((x + 1) / 2, 0, 1)"),
+            Reference(
+                "hard_sigmoid_bc",
+                params={"c": 0.0},
+                atol=1e-15,
+                note="w = 1, c = 0 is clip((x + 1) / 2, 0, 1)",
+            ),
         ),
     ),
     Spec(
@@ -162,9 +178,13 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=False,
         ),
         references=(
-            Reference(lambda x: torch.where(x < 0, torch.sigmoid(4 * x),
-                                            torch.log1p(x.clamp(min=0)) + 0.5),
-                      atol=1e-15, note="the two branches at the defaults"),
+            Reference(
+                lambda x: torch.where(
+                    x < 0, torch.sigmoid(4 * x), torch.log1p(x.clamp(min=0)) + 0.5
+                ),
+                atol=1e-15,
+                note="the two branches at the defaults",
+            ),
         ),
     ),
     Spec(
@@ -174,16 +194,26 @@ SPECS: tuple[Spec, ...] = (
         family="sigmoidal",
         citation=HERRANZ_CELOTTI_2022,
         aliases=("qpseudospike",),
-        params=(Param("alpha", 2.0, 1.0, open_low=True,
-                      doc="tail fatness q of the surrogate gradient, > 1"),),
+        params=(
+            Param(
+                "alpha",
+                2.0,
+                1.0,
+                open_low=True,
+                doc="tail fatness q of the surrogate gradient, > 1",
+            ),
+        ),
         description="The q-PseudoSpike surrogate's primitive: a step from 0 to 1 whose "
         "derivative (1 + 2 |x| / (alpha - 1))^(-alpha) has power-law tails, fatter for "
         "smaller alpha (alpha is the paper's q). At alpha = 2 it is 1 / (2 (1 - 2 x)) below "
         "0 and 1 - 1 / (2 (1 + 2 x)) above.",
         properties=Properties(smoothness="C1", **_STEP),
         references=(
-            Reference(lambda x: torch.where(x < 0, 0.5 / (1 - 2 * x), 1 - 0.5 / (1 + 2 * x)),
-                      atol=1e-12, note="the alpha = 2 form"),
+            Reference(
+                lambda x: torch.where(x < 0, 0.5 / (1 - 2 * x), 1 - 0.5 / (1 + 2 * x)),
+                atol=1e-12,
+                note="the alpha = 2 form",
+            ),
         ),
     ),
     Spec(
@@ -210,9 +240,11 @@ SPECS: tuple[Spec, ...] = (
             sparse=True,
         ),
         references=(
-            Reference(lambda x: torch.where(x > 1, 1 + torch.log(x.clamp(min=1)),
-                                            torch.relu(x)),
-                      atol=1e-12, note="1 + ln(x) above 1, ReLU below"),
+            Reference(
+                lambda x: torch.where(x > 1, 1 + torch.log(x.clamp(min=1)), torch.relu(x)),
+                atol=1e-12,
+                note="1 + ln(x) above 1, ReLU below",
+            ),
         ),
     ),
     Spec(
@@ -228,8 +260,14 @@ SPECS: tuple[Spec, ...] = (
         "(SpikingJelly's SoftSign, alpha = 2). alpha = 1 is Elliott's sigmoid. Evaluated as "
         "1 / (2 (1 + alpha |x|)) below 0, which keeps the left tail's relative accuracy.",
         properties=Properties(smoothness="C1", **_STEP),
-        references=(Reference("elliott", params={"alpha": 1.0}, atol=1e-15,
-                              note="alpha = 1 is the Elliott sigmoid"),),
+        references=(
+            Reference(
+                "elliott",
+                params={"alpha": 1.0},
+                atol=1e-15,
+                note="alpha = 1 is the Elliott sigmoid",
+            ),
+        ),
     ),
     Spec(
         name="spike_erf",
@@ -244,8 +282,14 @@ SPECS: tuple[Spec, ...] = (
         "sqrt(pi)) e^(-alpha^2 x^2) replaces the spike's (SpikingJelly's Erf, alpha = 2). "
         "alpha = 1 / sqrt(2) is the probit. Evaluated as Phi(sqrt(2) alpha x).",
         properties=Properties(smoothness="Cinf", **_STEP),
-        references=(Reference("probit", params={"alpha": 2 ** -0.5}, atol=1e-15,
-                              note="alpha = 1 / sqrt(2) is the standard normal CDF"),),
+        references=(
+            Reference(
+                "probit",
+                params={"alpha": 2**-0.5},
+                atol=1e-15,
+                note="alpha = 1 / sqrt(2) is the standard normal CDF",
+            ),
+        ),
     ),
     Spec(
         name="piecewise_quadratic_step",
@@ -261,8 +305,12 @@ SPECS: tuple[Spec, ...] = (
         "(SpikingJelly's PiecewiseQuadratic, alpha = 1). At alpha = 1 it is (ApproxSign(x) + "
         "1) / 2.",
         properties=Properties(smoothness="C1", sparse=True, **_STEP),
-        references=(Reference(lambda x: (2 * x.clamp(-1, 1) - x.clamp(-1, 1) * x.clamp(-1, 1).abs()
-                                         + 1) / 2, atol=1e-15,
-                              note="(ApproxSign(x) + 1) / 2 at alpha = 1"),),
+        references=(
+            Reference(
+                lambda x: (2 * x.clamp(-1, 1) - x.clamp(-1, 1) * x.clamp(-1, 1).abs() + 1) / 2,
+                atol=1e-15,
+                note="(ApproxSign(x) + 1) / 2 at alpha = 1",
+            ),
+        ),
     ),
 )
