@@ -10,6 +10,7 @@ from actlab.catalog import (
     fixed_products,
     gated,
     learnable,
+    mish_variants,
     oscillating,
     periodic,
     piecewise,
@@ -36,7 +37,7 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
             recent_units, classic_units, recent_polynomial, spike_surrogates,
-            recent_gated, fast_approximations, recent_silu)
+            recent_gated, fast_approximations, recent_silu, mish_variants)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
