@@ -88,7 +88,7 @@ SPECS: tuple[Spec, ...] = (
         published="sigmoid(beta * x) * (x + 2 * alpha) - alpha",
         family="gated",
         citation=SEO_2024,
-        aliases=("swisht_b",),
+        aliases=("swisht_b", "swish_t_c", "swisht_c"),
         params=(
             Param("beta", 1.0, learnable=True, doc="trained gate sharpness (initialized to 1)"),
             Param("alpha", 0.1, doc="size of the bias"),
@@ -96,7 +96,10 @@ SPECS: tuple[Spec, ...] = (
         description="Swish-T_B sigmoid(beta x) (x + 2 alpha) - alpha, the variant whose tanh "
         "bias is written through the gate itself: equal to x sigmoid(beta x) + alpha "
         "tanh(beta x / 2), the form evaluated here (no cancellation near 0). At beta = 1 it "
-        "is Swish-T_A, the same function as B-SiLU with alpha_B-SiLU = 2 alpha.",
+        "is Swish-T_A, the same function as B-SiLU with alpha_B-SiLU = 2 alpha. The paper's "
+        "recommended Swish-T_C, sigmoid(beta x) (x + 2 alpha_C / beta) - alpha_C / beta, is "
+        "this function with alpha = alpha_C / beta (the bias shrinks as the gate sharpens), "
+        "so it is listed here as an alias; both agree at the defaults.",
         properties=Properties(
             monotonic=False,
             lower=-0.337516823255616,
@@ -112,51 +115,6 @@ SPECS: tuple[Spec, ...] = (
                 target_params={"alpha": 0.2},
                 atol=1e-12,
                 note="beta = 1 (Swish-T_A) is B-SiLU with alpha = 2 * 0.1",
-            ),
-            Reference(
-                lambda x: torch.sigmoid(x) * (x + 0.2) - 0.1,
-                atol=1e-12,
-                note="the paper's form at the defaults",
-            ),
-        ),
-    ),
-    Spec(
-        name="swish_t_c",
-        formula="x * sigmoid(beta * x) + alpha / beta * tanh(beta * x / 2)",
-        published="sigmoid(beta * x) * (x + 2 * alpha / beta) - alpha / beta",
-        family="gated",
-        citation=SEO_2024,
-        aliases=("swisht_c",),
-        params=(
-            Param(
-                "beta",
-                1.0,
-                0.0,
-                open_low=True,
-                learnable=True,
-                doc="trained gate sharpness (initialized to 1)",
-            ),
-            Param("alpha", 0.1, doc="size of the bias"),
-        ),
-        description="Swish-T_C sigmoid(beta x) (x + 2 alpha / beta) - alpha / beta, the "
-        "variant the paper recommends: the bias alpha / beta shrinks as the gate sharpens, so "
-        "the unit tends to ReLU as beta grows. Evaluated as x sigmoid(beta x) + (alpha / beta) "
-        "tanh(beta x / 2). At beta = 1 it equals Swish-T_B.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.337516823255616,
-            upper=None,
-            zero_at_zero=True,
-            zero_centered=True,
-            **_SMOOTH,
-        ),
-        references=(
-            Reference(
-                "swish_t_b",
-                params={"beta": 1.0},
-                target_params={"beta": 1.0},
-                atol=1e-15,
-                note="beta = 1 is Swish-T_B at beta = 1",
             ),
             Reference(
                 lambda x: torch.sigmoid(x) * (x + 0.2) - 0.1,
