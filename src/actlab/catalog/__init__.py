@@ -12,6 +12,7 @@ from actlab.catalog import (
     fast_approximations,
     fixed_products,
     gated,
+    hardware_approximations,
     learnable,
     mish_variants,
     oscillating,
@@ -54,7 +55,7 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             mish_variants, parametric_elu, parametric_gates, parametric_relu, recent_gated,
             recent_polynomial, recent_silu, recent_units, rectifier_family, searched_units,
             sigmoid_family, smooth_approximations, spike_surrogates, square_family, swish_family,
-            trig_family, unbounded)
+            trig_family, unbounded, hardware_approximations)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
