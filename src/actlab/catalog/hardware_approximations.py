@@ -45,11 +45,20 @@ _LS3_COEFFICIENTS = (1.20096, -0.81562)
 _LS3 = _odd_horner(_LS3_COEFFICIENTS)
 _LS3_PUBLISHED = "0.5 + 1.20096 * (x / 8) - 0.81562 * (x / 8)**3"
 
+BENAISSA_2021 = Citation(
+    "TenSEAL: A Library for Encrypted Tensor Operations Using Homomorphic Encryption",
+    "Ayoub Benaissa, Bilal Retiat, Bogdan Cebere, Alaa Eddine Belfedhal",
+    2021,
+    arxiv="2104.03152",
+    venue="TenSEAL tutorial on encrypted logistic regression, after IACR ePrint 2018/462",
+)
+
 MLAS_2019 = Citation(
     "ONNX Runtime: MLAS, the Microsoft Linear Algebra Subprograms",
     "Microsoft ONNX Runtime developers",
     2019,
-    venue="onnxruntime/core/mlas/lib/tanh.cpp (MlasTanhKernel); the tanh kernel is Eigen's fast float tanh, also XLA's",
+    venue="onnxruntime/core/mlas/lib/tanh.cpp (MlasTanhKernel); the kernel is Eigen's fast "
+    "float tanh, also XLA's",
 )
 
 
@@ -132,8 +141,9 @@ SPECS: tuple[Spec, ...] = (
         "for the sigmoid inside the fitting interval. Implementations write it with both "
         "signs of the odd terms (for sigma(x) and for sigma(-x) = 1 - sigma(x), which the "
         "gradient of the logistic loss uses); this entry is the increasing form. The "
-        "coefficients were checked against implementations citing the paper, whose full "
-        "text could not be reached here.",
+        "paper's full text could not be reached here; the coefficients were checked against "
+        "the authors' own implementation (CryptoLab's IDASH2017 code, which stores them as "
+        "0.15012 x - 0.001593 x^3 about 0.5, with its degree-5 and degree-7 fits).",
         properties=_UNBOUNDED_POLYNOMIAL,
     ),
     Spec(
@@ -160,5 +170,20 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference("tanh", atol=1e-7, note="within 2.6e-8 of tanh"),),
+    ),
+    Spec(
+        name="tenseal_sigmoid3",
+        formula="0.5 + x * (0.197 - 0.004 * x**2)",
+        published="0.5 + 0.197 * x - 0.004 * x**3",
+        family="sigmoidal",
+        citation=BENAISSA_2021,
+        aliases=("he_sigmoid_poly3",),
+        description="The cubic sigmoid 0.5 + 0.197 x - 0.004 x^3 that TenSEAL's CKKS "
+        "logistic-regression tutorial evaluates on encrypted data, taken there from IACR "
+        "ePrint 2018/462 and meant for inputs in [-5, 5], which training keeps the linear "
+        "layer in by weight decay. It peaks at 1.032 at x = 4.05 (above the sigmoid's range) "
+        "and turns down beyond, without bound. Steeper at 0 (0.197) than the least-squares "
+        "cubic he_sigmoid_ls3 on [-8, 8] (0.150).",
+        properties=_UNBOUNDED_POLYNOMIAL,
     ),
 )
