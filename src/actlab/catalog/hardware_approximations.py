@@ -45,6 +45,14 @@ _LS3_COEFFICIENTS = (1.20096, -0.81562)
 _LS3 = _odd_horner(_LS3_COEFFICIENTS)
 _LS3_PUBLISHED = "0.5 + 1.20096 * (x / 8) - 0.81562 * (x / 8)**3"
 
+HONG_2020 = Citation(
+    "Privacy-preserving collaborative machine learning on genomic data using TensorFlow",
+    "Cheng Hong, Zhicong Huang, Wen-jie Lu, Hunter Qu, Li Ma, Morten Dahl, Jason Mancuso",
+    2020,
+    arxiv="2002.04344",
+    venue="iDASH 2019 Track IV winning solution; as MP-SPDZ's approx_sigmoid(x, n=5)",
+)
+
 BENAISSA_2021 = Citation(
     "TenSEAL: A Library for Encrypted Tensor Operations Using Homomorphic Encryption",
     "Ayoub Benaissa, Bilal Retiat, Bogdan Cebere, Alaa Eddine Belfedhal",
@@ -185,5 +193,30 @@ SPECS: tuple[Spec, ...] = (
         "and turns down beyond, without bound. Steeper at 0 (0.197) than the least-squares "
         "cubic he_sigmoid_ls3 on [-8, 8] (0.150).",
         properties=_UNBOUNDED_POLYNOMIAL,
+    ),
+    Spec(
+        name="hong_sigmoid5",
+        formula="where(x <= -5, 0.0001, where(x <= -2.5, 0.02776 * x + 0.145, "
+        "where(x <= 2.5, 0.17 * x + 0.5, where(x <= 5, 0.02776 * x + 0.85498, 0.9999))))",
+        family="sigmoidal",
+        citation=HONG_2020,
+        aliases=("mpspdz_sigmoid5",),
+        description="The five-piece linear sigmoid that Hong et al. evaluate in secure "
+        "multi-party training (cheap comparisons and multiplications by public constants): "
+        "0.0001 up to -5, 0.02776 x + 0.145 up to -2.5, 0.17 x + 0.5 up to 2.5, "
+        "0.02776 x + 0.85498 up to 5 and 0.9999 beyond. The pieces do not meet: the value "
+        "jumps by 0.006 at +-5 and drops by 6e-4 at +-2.5, so the unit is discontinuous and "
+        "not monotonic there. The paper's text could not be read here; the constants are "
+        "those of MP-SPDZ's approx_sigmoid(x, n=5), which cites the paper (its three-piece "
+        "form, clip(x + 1/2, 0, 1), is hard_sigmoid_keras at alpha = 1).",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0001,
+            upper=0.9999,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(Reference("sigmoid", atol=0.07, note="within 0.065 of the sigmoid"),),
     ),
 )
