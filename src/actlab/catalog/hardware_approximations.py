@@ -45,6 +45,26 @@ _LS3_COEFFICIENTS = (1.20096, -0.81562)
 _LS3 = _odd_horner(_LS3_COEFFICIENTS)
 _LS3_PUBLISHED = "0.5 + 1.20096 * (x / 8) - 0.81562 * (x / 8)**3"
 
+LI_2022 = Citation(
+    "FPGA Implementation for the Sigmoid with Piecewise Linear Fitting Method Based on "
+    "Curvature Analysis",
+    "Zerun Li, Yang Zhang, Bingcai Sui, Zuocheng Xing, Qinglin Wang",
+    2022,
+    venue="Electronics 11(9), 1365",
+)
+
+# PWLC, eight segments: slope and intercept on (0, 1], (1, 2], (2, 4], (4, 8] for |x|, mirrored
+# as 1 - y(-x) for negative x (the published intercepts on either side sum to 1)
+_PWLC8_POSITIVE = (
+    "where(x <= 1, 0.23682 * x + 0.5, where(x <= 2, 0.15881 * x + 0.57801, "
+    "where(x <= 4, 0.04767 * x + 0.80029, where(x <= 8, 0.00261 * x + 0.98053, 1))))"
+)
+_PWLC8 = (
+    "where(x <= -8, 0, where(x <= -4, 0.00261 * x + 0.01947, where(x <= -2, "
+    "0.04767 * x + 0.19971, where(x <= -1, 0.15881 * x + 0.42199, "
+    f"where(x <= 0, 0.23682 * x + 0.5, {_PWLC8_POSITIVE})))))"
+)
+
 HONG_2020 = Citation(
     "Privacy-preserving collaborative machine learning on genomic data using TensorFlow",
     "Cheng Hong, Zhicong Huang, Wen-jie Lu, Hunter Qu, Li Ma, Morten Dahl, Jason Mancuso",
@@ -218,5 +238,30 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=False,
         ),
         references=(Reference("sigmoid", atol=0.07, note="within 0.065 of the sigmoid"),),
+    ),
+    Spec(
+        name="pwlc_sigmoid",
+        formula=_PWLC8,
+        family="sigmoidal",
+        citation=LI_2022,
+        aliases=("pwlc8_sigmoid",),
+        description="PWLC, the eight-segment piecewise-linear sigmoid that Li et al. "
+        "implement on an FPGA, with breakpoints at +-1, +-2, +-4 and +-8 placed by the "
+        "curvature of the sigmoid and each segment fitted by least squares: 0.23682 x + 0.5 "
+        "on [-1, 1], then slopes 0.15881, 0.04767 and 0.00261 with intercepts 0.57801, "
+        "0.80029, 0.98053 (1 minus them on the negative side), and 0 or 1 beyond +-8. The "
+        "inner segments meet; the outer ones end at 1.00141 and -0.00141 at +-8, so the unit "
+        "overshoots [0, 1] slightly and jumps there (discontinuous, not monotonic). The "
+        "paper's text could only be read through its abstract here; the constants are those "
+        "of an implementation that cites it.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.00141,
+            upper=1.00141,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+        references=(Reference("sigmoid", atol=0.02, note="within 0.02 of the sigmoid"),),
     ),
 )
