@@ -65,6 +65,18 @@ _PWLC8 = (
     f"where(x <= 0, 0.23682 * x + 0.5, {_PWLC8_POSITIVE})))))"
 )
 
+# PWLC, ten segments, breakpoints at 1, 2, 3, 4.5 and 8 for |x|, mirrored the same way
+_PWLC10_POSITIVE = (
+    "where(x <= 1, 0.2389 * x + 0.5, where(x <= 2, 0.14841 * x + 0.59049, "
+    "where(x <= 3, 0.06975 * x + 0.74781, where(x <= 4.5, 0.02367 * x + 0.88603, "
+    "where(x <= 8, 0.00252 * x + 0.98125, 1)))))"
+)
+_PWLC10 = (
+    "where(x <= -8, 0, where(x <= -4.5, 0.00252 * x + 0.01875, where(x <= -3, "
+    "0.02367 * x + 0.11397, where(x <= -2, 0.06975 * x + 0.25219, where(x <= -1, "
+    f"0.14841 * x + 0.40951, where(x <= 0, 0.2389 * x + 0.5, {_PWLC10_POSITIVE}))))))"
+)
+
 HONG_2020 = Citation(
     "Privacy-preserving collaborative machine learning on genomic data using TensorFlow",
     "Cheng Hong, Zhicong Huang, Wen-jie Lu, Hunter Qu, Li Ma, Morten Dahl, Jason Mancuso",
@@ -263,5 +275,29 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference("sigmoid", atol=0.02, note="within 0.02 of the sigmoid"),),
+    ),
+    Spec(
+        name="pwlc10_sigmoid",
+        formula=_PWLC10,
+        family="sigmoidal",
+        citation=LI_2022,
+        description="The ten-segment variant of Li et al.'s curvature-placed piecewise-linear "
+        "FPGA sigmoid (see pwlc_sigmoid), breakpoints at +-1, +-2, +-3, +-4.5 and +-8: "
+        "0.2389 x + 0.5 on [-1, 1], then slopes 0.14841, 0.06975, 0.02367, 0.00252 with "
+        "intercepts 0.59049, 0.74781, 0.88603, 0.98125 (1 minus them for negative x), and "
+        "0 or 1 beyond +-8. Its largest error against the sigmoid is about 0.008 (0.015 for "
+        "the eight-segment form); the last segments end at 1.00141 and -0.00141, so it "
+        "jumps at +-8 (discontinuous, not monotonic). Constants as in two independent "
+        "implementations citing the paper (one writes 0.1481 for the positive-side 0.14841, "
+        "which would break the symmetry of the published intercepts).",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.00141,
+            upper=1.00141,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+        references=(Reference("sigmoid", atol=0.01, note="within 0.008 of the sigmoid"),),
     ),
 )
