@@ -93,6 +93,14 @@ BENAISSA_2021 = Citation(
     venue="TenSEAL tutorial on encrypted logistic regression, after IACR ePrint 2018/462",
 )
 
+VALIN_2019 = Citation(
+    "LPCNet: Improving Neural Speech Synthesis Through Linear Prediction",
+    "Jean-Marc Valin, Jan Skoglund",
+    2019,
+    arxiv="1810.11846",
+    venue="ICASSP 2019; tanh_approx of its C inference code (dnn/vec.h, now in libopus)",
+)
+
 MLAS_2019 = Citation(
     "ONNX Runtime: MLAS, the Microsoft Linear Algebra Subprograms",
     "Microsoft ONNX Runtime developers",
@@ -131,6 +139,20 @@ _MLAS_TANH = (
     f"/ ({_horner(tuple(b * 81**k for k, b in enumerate(_TANH_Q)), _T)})"
 )
 _MLAS_TANH_PUBLISHED = f"{_C} * ({_horner(_TANH_P, f'{_C}**2')}) / ({_horner(_TANH_Q, f'{_C}**2')})"
+
+# LPCNet's tanh: x N(x^2) / D(x^2), clamped to [-1, 1]. The rational crosses 1 at x = 5.2054
+# and stays above it, so clamping x to [-6, 6] first gives the same function; numerator and
+# denominator are divided by 1000 so that float16 holds them on [-6, 6].
+_LPCNET_N = (952.52801514, 96.39235687, 0.60863042)
+_LPCNET_D = (952.72399902, 413.36801147, 11.88600922)
+_L = "clamp(x, -6, 6)"
+_LPCNET_TANH = (
+    f"clamp({_L} * ({_horner(tuple(n / 1000 for n in _LPCNET_N), f'{_L}**2')}) "
+    f"/ ({_horner(tuple(d / 1000 for d in _LPCNET_D), f'{_L}**2')}), -1, 1)"
+)
+_LPCNET_TANH_PUBLISHED = (
+    f"clamp(x * ({_horner(_LPCNET_N, 'x**2')}) / ({_horner(_LPCNET_D, 'x**2')}), -1, 1)"
+)
 
 _UNBOUNDED_POLYNOMIAL = Properties(
     monotonic=False,
@@ -299,5 +321,29 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference("sigmoid", atol=0.01, note="within 0.008 of the sigmoid"),),
+    ),
+    Spec(
+        name="lpcnet_tanh",
+        formula=_LPCNET_TANH,
+        published=_LPCNET_TANH_PUBLISHED,
+        family="sigmoidal",
+        citation=VALIN_2019,
+        aliases=("opus_tanh_approx",),
+        description="The tanh of LPCNet's C inference code, now libopus's DNN tanh: a "
+        "Pade-like odd rational x (N0 + N1 x^2 + N2 x^4) / (D0 + D1 x^2 + D2 x^4) with "
+        "N = (952.52801514, 96.39235687, 0.60863042) and D = (952.72399902, 413.36801147, "
+        "11.88600922), clamped to [-1, 1]; the code's comment says the coefficients were "
+        "found by gradient descent on the largest deviation over the whole line, which the "
+        "clamp makes possible. It stays within 6e-5 of tanh and reaches +-1 exactly from "
+        "|x| = 5.2054 on. Constants as in the code (several independent ports agree).",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference("tanh", atol=1e-4, note="within 6e-5 of tanh"),),
     ),
 )
