@@ -1,8 +1,8 @@
-"""Stand-ins for the logistic sigmoid and tanh built for digital hardware, vectorised math
-libraries and encrypted computation: piecewise-linear sigmoids of neural-network circuits, the
-clamped rational kernels of CPU inference libraries and the low-degree polynomial sigmoids of
-homomorphically encrypted logistic regression, each with its published constants. The survey of
-Kunc and Kléma (arXiv:2402.09092) lists none of them."""
+"""Stand-ins for the logistic sigmoid and tanh built for digital hardware, inference libraries
+and encrypted computation: piecewise-linear sigmoids of neural-network circuits and of secure
+multi-party training, a clamped rational tanh of an embedded speech codec and the low-degree
+polynomial sigmoids of homomorphically encrypted logistic regression, each with its published
+constants. The survey of Kunc and Kléma (arXiv:2402.09092) lists none of them."""
 
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
@@ -101,14 +101,6 @@ VALIN_2019 = Citation(
     venue="ICASSP 2019; tanh_approx of its C inference code (dnn/vec.h, now in libopus)",
 )
 
-MLAS_2019 = Citation(
-    "ONNX Runtime: MLAS, the Microsoft Linear Algebra Subprograms",
-    "Microsoft ONNX Runtime developers",
-    2019,
-    venue="onnxruntime/core/mlas/lib/tanh.cpp (MlasTanhKernel); the kernel is Eigen's fast "
-    "float tanh, also XLA's",
-)
-
 
 def _horner(coefficients: tuple[float, ...], var: str) -> str:
     """c0 + var (c1 + var (c2 + ...)) as formula text."""
@@ -117,28 +109,6 @@ def _horner(coefficients: tuple[float, ...], var: str) -> str:
         text = f"{c!r} + {var} * ({text})"
     return text
 
-
-# MLAS's tanh kernel: c P(c^2) / Q(c^2) with c = clamp(x, -9, 9), an odd rational minimax
-# approximation, numerator of degree 13 and denominator of degree 6. Its coefficients span
-# 1e-16..1e-3, which float16 cannot hold, so both polynomials are evaluated here in t = (c/9)^2
-# on [0, 1], with coefficient k multiplied by 81^k (the same function).
-_TANH_P = (
-    4.89352455891786e-03,
-    6.37261928875436e-04,
-    1.48572235717979e-05,
-    5.12229709037114e-08,
-    -8.60467152213735e-11,
-    2.00018790482477e-13,
-    -2.76076847742355e-16,
-)
-_TANH_Q = (4.89352518554385e-03, 2.26843463243900e-03, 1.18534705686654e-04, 1.19825839466702e-06)
-_C = "clamp(x, -9, 9)"
-_T = f"({_C} / 9)**2"
-_MLAS_TANH = (
-    f"{_C} * ({_horner(tuple(a * 81**k for k, a in enumerate(_TANH_P)), _T)}) "
-    f"/ ({_horner(tuple(b * 81**k for k, b in enumerate(_TANH_Q)), _T)})"
-)
-_MLAS_TANH_PUBLISHED = f"{_C} * ({_horner(_TANH_P, f'{_C}**2')}) / ({_horner(_TANH_Q, f'{_C}**2')})"
 
 # LPCNet's tanh: x N(x^2) / D(x^2), clamped to [-1, 1]. The rational crosses 1 at x = 5.2054
 # and stays above it, so clamping x to [-6, 6] first gives the same function; numerator and
@@ -207,31 +177,6 @@ SPECS: tuple[Spec, ...] = (
         "the authors' own implementation (CryptoLab's IDASH2017 code, which stores them as "
         "0.15012 x - 0.001593 x^3 about 0.5, with its degree-5 and degree-7 fits).",
         properties=_UNBOUNDED_POLYNOMIAL,
-    ),
-    Spec(
-        name="mlas_tanh",
-        formula=_MLAS_TANH,
-        published=_MLAS_TANH_PUBLISHED,
-        family="sigmoidal",
-        citation=MLAS_2019,
-        aliases=("eigen_fast_tanh", "xla_fast_tanh"),
-        description="The vectorised float tanh of ONNX Runtime's MLAS, taken from Eigen's fast "
-        "tanh and also emitted by XLA: the input is clamped to [-9, 9] and tanh is replaced "
-        "by an odd rational minimax approximation c P(c^2) / Q(c^2), numerator of degree 13 "
-        "and denominator of degree 6, so that only multiply-adds and one division are needed. "
-        "It stays within 2.6e-8 of tanh on [-9, 9] and is constant (+-0.99999998) beyond, so "
-        "it never reaches +-1 and its gradient is exactly zero outside the clamp. Newer "
-        "Eigen clamps at +-7.90531110763549805 instead, where float32 tanh rounds to 1. "
-        "Constants as shipped in MLAS's tanh.cpp (MlasTanhConstants).",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
-        references=(Reference("tanh", atol=1e-7, note="within 2.6e-8 of tanh"),),
     ),
     Spec(
         name="tenseal_sigmoid3",
