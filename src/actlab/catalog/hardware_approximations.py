@@ -77,6 +77,16 @@ _PWLC10 = (
     f"0.14841 * x + 0.40951, where(x <= 0, 0.2389 * x + 0.5, {_PWLC10_POSITIVE}))))))"
 )
 
+# both PWLC forms end at 1.00141 and -0.00141 next to +-8 and jump to 1 and 0 there
+_PWLC_PROPERTIES = Properties(
+    monotonic=False,
+    lower=-0.00141,
+    upper=1.00141,
+    smoothness="discontinuous",
+    zero_at_zero=False,
+    zero_centered=True,
+)
+
 HONG_2020 = Citation(
     "Privacy-preserving collaborative machine learning on genomic data using TensorFlow",
     "Cheng Hong, Zhicong Huang, Wen-jie Lu, Hunter Qu, Li Ma, Morten Dahl, Jason Mancuso",
@@ -233,14 +243,7 @@ SPECS: tuple[Spec, ...] = (
         "overshoots [0, 1] slightly and jumps there (discontinuous, not monotonic). The "
         "paper's text could only be read through its abstract here; the constants are those "
         "of an implementation that cites it.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.00141,
-            upper=1.00141,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
+        properties=_PWLC_PROPERTIES,
         references=(Reference("sigmoid", atol=0.02, note="within 0.02 of the sigmoid"),),
     ),
     Spec(
@@ -257,14 +260,7 @@ SPECS: tuple[Spec, ...] = (
         "jumps at +-8 (discontinuous, not monotonic). Constants as in two independent "
         "implementations citing the paper (one writes 0.1481 for the positive-side 0.14841, "
         "which would break the symmetry of the published intercepts).",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.00141,
-            upper=1.00141,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
+        properties=_PWLC_PROPERTIES,
         references=(Reference("sigmoid", atol=0.01, note="within 0.008 of the sigmoid"),),
     ),
     Spec(
