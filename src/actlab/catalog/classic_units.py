@@ -288,6 +288,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="faster_cryptonets_quad",
+        checked_against="secondary",
         formula="0.125 * x**2 + 0.5 * x + 0.25",
         family="polynomial",
         citation=CHOU_2018,

@@ -146,6 +146,7 @@ _UNBOUNDED_POLYNOMIAL = Properties(
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="plan_sigmoid",
+        checked_against="secondary",
         formula=_PLAN,
         family="sigmoidal",
         citation=AMIN_1997,
@@ -205,6 +206,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="hong_sigmoid5",
+        checked_against="secondary",
         formula="where(x <= -5, 0.0001, where(x <= -2.5, 0.02776 * x + 0.145, "
         "where(x <= 2.5, 0.17 * x + 0.5, where(x <= 5, 0.02776 * x + 0.85498, 0.9999))))",
         family="sigmoidal",
@@ -230,6 +232,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="pwlc_sigmoid",
+        checked_against="secondary",
         formula=_PWLC8,
         family="sigmoidal",
         citation=LI_2022,
@@ -248,6 +251,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="pwlc10_sigmoid",
+        checked_against="secondary",
         formula=_PWLC10,
         family="sigmoidal",
         citation=LI_2022,

@@ -18,6 +18,7 @@ OPENAI_2025 = Citation("gpt-oss-120b & gpt-oss-20b Model Card", "OpenAI", 2025, 
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="situ",
+        checked_against="secondary",
         formula="s * tanh(x / s) * sigmoid(x)",
         family="gated",
         citation=NVIDIA_MEGATRON,

@@ -33,6 +33,7 @@ _SMOOTH = {"smoothness": "Cinf"}
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="bsilu",
+        checked_against="secondary",
         formula="x * sigmoid(x) + alpha / 2 * tanh(x / 2)",
         published="(x + alpha) * sigmoid(x) - alpha / 2",
         family="gated",

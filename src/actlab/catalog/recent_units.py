@@ -115,6 +115,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="stan",
+        checked_against="secondary",
         formula="tanh(x) + beta * x * tanh(x)",
         family="sigmoidal",
         citation=GNANASAMBANDAM_2023,
@@ -135,6 +136,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="derf",
+        checked_against="secondary",
         formula="gamma * erf(alpha * x + s) + beta",
         family="sigmoidal",
         citation=CHEN_2025,

@@ -33,6 +33,7 @@ _SMOOTH_MONOTONIC = dict(
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="searched_sinc_plus_x",
+        checked_against="secondary",
         published="sin(x) / x + x",
         formula="x + where(abs(x) < 0.01, 1 - x * x * (1 / 6 - x * x / 120), sin(x) / x)",
         family="periodic",
@@ -55,6 +56,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="searched_x_asinh_sq",
+        checked_against="secondary",
         published="x * asinh(x) ** 2",
         formula=_X_ASINH_SQ,
         family="polynomial",

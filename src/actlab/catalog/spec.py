@@ -14,7 +14,7 @@ from actlab.errors import ParameterError, SpecError
 from actlab.formula import Formula
 
 Smoothness = Literal["discontinuous", "C0", "C1", "Cinf"]
-Source = Literal["original", "survey"]
+Source = Literal["original", "secondary", "survey"]
 
 
 @dataclass(frozen=True)
@@ -141,8 +141,10 @@ class Spec:
     ``formula`` is a numerically safer form of the same function (``actlab perf`` compiles it as
     the peer a user would write); ``native`` is torch's own implementation
     ``native(x, **params)``, if any, and ``inplace`` says whether it accepts ``inplace=True``.
-    ``checked_against`` says where the formula was checked: the original paper, or only the
-    survey of Kunc and Kléma (arXiv:2402.09092) where the original could not be reached.
+    ``checked_against`` says where the formula and defaults were checked: the original paper (or
+    its authors' code), a secondary source that cites it (an implementation, documentation) where
+    the original's body could not be read, or only the survey of Kunc and Kléma
+    (arXiv:2402.09092).
     """
 
     name: str
@@ -168,9 +170,9 @@ class Spec:
         names = [p.name for p in self.params]
         if len(set(names)) != len(names):
             raise SpecError(f"{self.name}: duplicate parameter names {names}")
-        if self.checked_against not in ("original", "survey"):
-            raise SpecError(f"{self.name}: checked_against is 'original' or 'survey', "
-                            f"got {self.checked_against!r}")
+        if self.checked_against not in ("original", "secondary", "survey"):
+            raise SpecError(f"{self.name}: checked_against is 'original', 'secondary' or "
+                            f"'survey', got {self.checked_against!r}")
         if self.inplace and self.native is None:
             raise SpecError(f"{self.name}: inplace needs a native implementation")
         self.expression  # noqa: B018  (parse now: a malformed formula never enters the catalog)

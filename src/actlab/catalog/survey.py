@@ -138,7 +138,9 @@ def page(rows: list[Row]) -> str:
 
 SOURCES_NOTE = (
     "Sources: each entry's formula is taken from the original paper where it could be read "
-    "(`actlab show NAME` says \"formula checked against: the original paper\"). Where only the "
+    "(`actlab show NAME` says \"formula checked against: the original paper\"), or else from "
+    "a source that cites it, an implementation or a library's documentation "
+    "(`checked_against == \"secondary\"`). Where only the "
     "survey could be read, the entry says so (`Spec.checked_against == \"survey\"`, and its "
     "description); the survey's equations are images in the text available here, so those "
     "formulas were read from public transcriptions of its numbered equations, checked against "

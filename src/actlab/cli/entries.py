@@ -62,6 +62,7 @@ def show(name: Annotated[str, typer.Argument(help="Name or alias.")]) -> None:
     rows.append(("citation", str(spec.citation) if spec.citation else "user-defined"))
     if spec.citation:
         checked = {"original": "the original paper",
+                   "secondary": "a source citing the paper (the original's body not reached)",
                    "survey": "the survey only (original not reached)"}
         rows.append(("formula checked against", checked[spec.checked_against]))
     render(Table.of(("", ""), rows, spec.name))
