@@ -1,5 +1,5 @@
 """Units of implicit neural representations, wavelet Kolmogorov-Arnold networks and stationary
-Bayesian networks: damped and chirped sinusoids, mother wavelets, periodic triangle-type waves
+Bayesian networks: a damped sinusoid, mother wavelets, periodic triangle-type waves
 and Matérn activations. None is listed by the survey of Kunc and Kléma (arXiv:2402.09092)."""
 
 import math
@@ -21,9 +21,6 @@ MERONEN_2020 = Citation(
     "Stationary Activations for Uncertainty Calibration in Deep Learning",
     "Lassi Meronen, Christabella Irwanto, Arno Solin", 2020, arxiv="2010.09494",
     venue="NeurIPS 2020")
-GAO_JAIMAN_2024 = Citation(
-    "H-SIREN: Improving implicit neural representations with hyperbolic periodic functions",
-    "Rui Gao, Rajeev K. Jaiman", 2024, arxiv="2410.04716")
 
 _MEXICAN_HAT_SCALE = 2 / (math.sqrt(3) * math.pi**0.25)
 
@@ -45,18 +42,6 @@ SPECS: tuple[Spec, ...] = (
                               zero_at_zero=True, zero_centered=True),
         references=(Reference(lambda x: torch.sin(x) * torch.sqrt(torch.abs(x)), atol=1e-12,
                               note="= sin(x) sqrt(|x|) written directly"),),
-    ),
-    Spec(
-        name="h_siren",
-        formula="sin(sinh(2 * x))",
-        family="periodic",
-        citation=GAO_JAIMAN_2024,
-        aliases=("hsiren",),
-        description="H-SIREN's first-layer activation sin(sinh(2x)): a sine whose phase grows "
-        "exponentially, so one layer covers a wide band of frequencies (the abstract replaces "
-        "SIREN's first-layer sin(x) by sin(sinh(2x))). Bounded in [-1, 1], odd, not periodic.",
-        properties=Properties(monotonic=False, lower=-1.0, upper=1.0, smoothness="Cinf",
-                              zero_at_zero=True, zero_centered=True),
     ),
     Spec(
         name="mexican_hat_wavelet",
@@ -116,20 +101,6 @@ SPECS: tuple[Spec, ...] = (
                               zero_at_zero=True, zero_centered=False, sparse=True),
     ),
     Spec(
-        name="bump_wavelet",
-        published="where(abs(x) < 1, exp(-1 / (1 - x**2)), 0)",
-        formula="where(abs(x) < 1, exp(-1 / max(1 - x * x, 1 / 745)), 0)",
-        family="radial",
-        citation=BOZORGASL_CHEN_2024,
-        aliases=("wav_kan_bump",),
-        description="Bump function of Wav-KAN's code, e^(-1/(1 - x^2)) on (-1, 1) and 0 "
-        "elsewhere: infinitely smooth with compact support, maximum e^(-1) at 0. The "
-        "denominator is kept >= 1/745, where e^(-745) is below the smallest float64, so that "
-        "the derivative never forms 0 * inf near the edges.",
-        properties=Properties(monotonic=False, lower=0.0, upper=math.exp(-1), smoothness="Cinf",
-                              zero_at_zero=False, zero_centered=False, sparse=True),
-    ),
-    Spec(
         name="sine_cosine",
         formula="sin(x) + cos(x)",
         family="periodic",
@@ -146,15 +117,18 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="triangle_wave",
-        formula="pi / (2 * sqrt(2)) * atan(sin(x) / abs(cos(x)))",
+        formula="pi / (2 * sqrt(2)) * where(abs(cos(x)) >= abs(sin(x)), atan(sin(x) / "
+        "max(abs(cos(x)), abs(sin(x)))), sin(x) / max(abs(cos(x)), abs(sin(x))) * (pi / 2 - "
+        "atan(abs(cos(x)) / max(abs(cos(x)), abs(sin(x))))))",
         family="periodic",
         citation=MERONEN_2021,
         aliases=("triangular_wave",),
         description="Triangle wave activation pi / (2 sqrt(2)) tw(x), tw(x) = (x - pi "
         "floor(x/pi + 1/2)) (-1)^floor(x/pi + 1/2) = arcsin(sin x), the wave of slope +-1 "
         "between -pi/2 and pi/2 (authors' code; the constant normalises its variance under "
-        "a uniform phase). Evaluated as atan(sin x / |cos x|), which equals arcsin(sin x) "
-        "without a floor. Odd, period 2 pi, kinks at pi/2 + k pi.",
+        "a uniform phase). Evaluated without a floor as atan(sin x / |cos x|) where |cos x| >= "
+        "|sin x| and sign(sin x) (pi/2 - atan(|cos x| / |sin x|)) elsewhere, both ratios below 1 "
+        "in magnitude. Odd, period 2 pi, kinks at pi/2 + k pi.",
         properties=Properties(monotonic=False, lower=-math.pi**2 / (4 * math.sqrt(2)),
                               upper=math.pi**2 / (4 * math.sqrt(2)), smoothness="C0",
                               zero_at_zero=True, zero_centered=True, period="2 * pi"),
@@ -164,14 +138,18 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="periodic_relu",
-        formula="pi / 4 * (atan(sin(x) / abs(cos(x))) + atan(cos(x) / abs(sin(x))))",
+        formula="pi / 4 * (where(abs(cos(x)) >= abs(sin(x)), atan(sin(x) / max(abs(cos(x)), "
+        "abs(sin(x)))), sin(x) / max(abs(cos(x)), abs(sin(x))) * (pi / 2 - atan(abs(cos(x)) / "
+        "max(abs(cos(x)), abs(sin(x)))))) + where(abs(sin(x)) >= abs(cos(x)), atan(cos(x) / "
+        "max(abs(cos(x)), abs(sin(x)))), cos(x) / max(abs(cos(x)), abs(sin(x))) * (pi / 2 - "
+        "atan(abs(sin(x)) / max(abs(cos(x)), abs(sin(x)))))))",
         family="periodic",
         citation=MERONEN_2021,
         aliases=("periodic_rectifier",),
         description="Periodic ReLU pi/4 (tw(x) + tw(x + pi/2)), tw the triangle wave arcsin(sin "
         "x) (authors' code): a trapezoidal wave, flat at pi^2/8 on [0, pi/2] and at -pi^2/8 on "
         "[-pi, -pi/2], with ramps of slope pi/2 between, period 2 pi. tw(x + pi/2) = arcsin(cos "
-        "x) is evaluated as atan(cos x / |sin x|).",
+        "x) is evaluated like triangle_wave with sine and cosine exchanged.",
         properties=Properties(monotonic=False, lower=-math.pi**2 / 8, upper=math.pi**2 / 8,
                               smoothness="C0", zero_at_zero=False, zero_centered=True,
                               period="2 * pi"),
@@ -197,31 +175,17 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         name="matern32",
         published="2 * 3**0.75 * heaviside(x) * x * exp(-sqrt(3) * x)",
-        formula="2 * 3**0.75 * relu(x) * exp(-sqrt(3) * relu(x))",
+        formula="2 * 3**0.75 * min(relu(x), 450) * exp(-sqrt(3) * min(relu(x), 450))",
         family="radial",
         citation=MERONEN_2020,
         aliases=("matern_activation_32",),
         description="Matérn activation with smoothness nu = 3/2, A H(x) x e^(-sqrt(3) x), A = "
         "sqrt(2 sqrt(pi) lambda^(2 nu) Gamma(nu + 1/2) / Gamma(nu)) / Gamma(nu + 1/2) = 2 "
         "3^(3/4) (authors' code): zero for x <= 0, a kink at 0, maximum 2 3^(1/4) / e at x = "
-        "1/sqrt(3).",
+        "1/sqrt(3). The input is capped at 450, where the value (below 1e-335) already rounds "
+        "to 0 in float64, so that A x never overflows.",
         properties=Properties(monotonic=False, lower=0.0, upper=0.968313144850441,
                               smoothness="C0", zero_at_zero=True, zero_centered=False,
-                              sparse=True),
-    ),
-    Spec(
-        name="matern52",
-        published="2 * 5**1.25 / sqrt(3) * heaviside(x) * x**2 * exp(-sqrt(5) * x)",
-        formula="2 * 5**1.25 / sqrt(3) * (relu(x) * exp(-sqrt(5) / 2 * relu(x)))**2",
-        family="radial",
-        citation=MERONEN_2020,
-        aliases=("matern_activation_52",),
-        description="Matérn activation with smoothness nu = 5/2, A H(x) x^2 e^(-sqrt(5) x), A = "
-        "2 5^(5/4) / sqrt(3) (the same normalisation as matern32; authors' code): zero for x "
-        "<= 0, C1 at 0, maximum 0.9347 at x = 2/sqrt(5). Evaluated as A (x e^(-sqrt(5) x/2))^2 "
-        "on relu(x), so x^2 never overflows.",
-        properties=Properties(monotonic=False, lower=0.0, upper=0.9347229305733856,
-                              smoothness="C1", zero_at_zero=True, zero_centered=False,
                               sparse=True),
     ),
 )
