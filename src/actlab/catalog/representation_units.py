@@ -82,8 +82,8 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         name="meyer_wavelet",
         formula="where(abs(x) <= 0.5, sin(pi * abs(x)), where(abs(x) >= 1, 0, sin(pi * abs(x)) "
-        "* cos(pi / 2 * (2 * clamp(abs(x), 0.5, 1) - 1)**4 * (35 - 84 * (2 * clamp(abs(x), 0.5, 1)"
-        " - 1) + 70 * (2 * clamp(abs(x), 0.5, 1) - 1)**2 - 20 * (2 * clamp(abs(x), 0.5, 1) - 1)"
+        "* sin(pi / 2 * (2 - 2 * clamp(abs(x), 0.5, 1))**4 * (35 - 84 * (2 - 2 * clamp(abs(x), "
+        "0.5, 1)) + 70 * (2 - 2 * clamp(abs(x), 0.5, 1))**2 - 20 * (2 - 2 * clamp(abs(x), 0.5, 1))"
         "**3))))",
         published="where(abs(x) <= 0.5, sin(pi * abs(x)), where(abs(x) >= 1, 0, sin(pi * abs(x)) "
         "* cos(pi / 2 * (2 * abs(x) - 1)**4 * (35 - 84 * (2 * abs(x) - 1) + 70 * (2 * abs(x) - 1)"
@@ -95,8 +95,10 @@ SPECS: tuple[Spec, ...] = (
         "|x|, sin(pi v) times a window equal to 1 for v <= 1/2, 0 for v >= 1 and cos(pi/2 "
         "nu(2v - 1)) between, nu(t) = t^4 (35 - 84 t + 70 t^2 - 20 t^3) the Meyer auxiliary "
         "polynomial. Even, range [0, 1] (1 at |x| = 1/2), zero outside (-1, 1); a kink at 0 "
-        "from sin(pi |x|). The window's argument is clamped to [1/2, 1], where it is used, so "
-        "the discarded branch never overflows.",
+        "from sin(pi |x|). The window is evaluated as sin(pi/2 nu(2 - 2v)), equal since nu(t) + "
+        "nu(1 - t) = 1, which keeps relative accuracy where it tends to 0 at |x| = 1; its "
+        "argument is clamped to [1/2, 1], where it is used, so the discarded branch never "
+        "overflows.",
         properties=Properties(monotonic=False, lower=0.0, upper=1.0, smoothness="C0",
                               zero_at_zero=True, zero_centered=False, sparse=True),
     ),
