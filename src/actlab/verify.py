@@ -436,7 +436,7 @@ def _curvature(slope: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
 
 def _noise(slope: torch.Tensor, x: torch.Tensor) -> float:
     """A bound on the rounding noise of a difference quotient of ``slope`` on ``x``'s step."""
-    scale = slope.nan_to_num(nan=0.0, posinf=0.0).max().item()
+    scale = slope.nan_to_num(nan=0.0, posinf=0.0, neginf=0.0).abs().max().item()
     return 100 * torch.finfo(torch.float64).eps * (1 + scale) / (x[1] - x[0]).item()
 
 

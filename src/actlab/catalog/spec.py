@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, get_args
 
 import torch
 
@@ -170,9 +170,9 @@ class Spec:
         names = [p.name for p in self.params]
         if len(set(names)) != len(names):
             raise SpecError(f"{self.name}: duplicate parameter names {names}")
-        if self.checked_against not in ("original", "secondary", "survey"):
-            raise SpecError(f"{self.name}: checked_against is 'original', 'secondary' or "
-                            f"'survey', got {self.checked_against!r}")
+        if self.checked_against not in get_args(Source):
+            raise SpecError(f"{self.name}: checked_against is one of {get_args(Source)}, "
+                            f"got {self.checked_against!r}")
         if self.inplace and self.native is None:
             raise SpecError(f"{self.name}: inplace needs a native implementation")
         self.expression  # noqa: B018  (parse now: a malformed formula never enters the catalog)
