@@ -47,11 +47,13 @@ SPECS: tuple[Spec, ...] = (
         citation=RAMASINGHE_LUCEY_2021,
         aliases=("multi_quadratic", "inverse_multiquadric"),
         description="Multi-quadratic activation 1 / sqrt(1 + (a x)^2), one of the non-periodic "
-        "coordinate-MLP activations shown to encode high-frequency signals without a positional "
-        "embedding (as the Gaussian, the Laplacian and the quadratic 1 / (1 + (a x)^2), which is "
-        "cauchy with lambda1 = 0). The width a belongs to the preceding layer, as for gaussian. "
-        "A bump with heavy 1/|x| tails, maximum 1 at 0. Beyond |x| = 1 it is evaluated as "
+        "coordinate-MLP activations proposed as more robust to initialization than the sine (with "
+        "the Gaussian, the Laplacian, ExpSin and the quadratic 1 / (1 + (a x)^2), which is cauchy "
+        "with lambda1 = 0). The width a belongs to the preceding layer, as for gaussian. A bump "
+        "with heavy 1/|x| tails, maximum 1 at 0. Formula as in the public implementations of the "
+        "paper's activations (the paper's body was not read). Beyond |x| = 1 it is evaluated as "
         "1 / (|x| sqrt(1 + 1/x^2)), so that x^2 never overflows.",
+        checked_against="secondary",
         properties=Properties(
             monotonic=False,
             lower=0.0,
@@ -79,13 +81,14 @@ SPECS: tuple[Spec, ...] = (
         aliases=("bw_relu", "relu_bspline_wavelet"),
         description="Second-order B-spline wavelet built from seven ReLUs (BW-ReLU), (relu(x) - "
         "8 relu(x - 1/2) + 23 relu(x - 1) - 32 relu(x - 3/2) + 23 relu(x - 2) - 8 relu(x - 5/2) "
-        "+ relu(x - 3)) / 6, the activation with which a network of ReLU neurons learns implicit "
-        "representations despite the spectral bias; the paper's scale c multiplies the input and "
-        "belongs to the preceding layer here (c = 1 in the authors' code). A piecewise-linear "
-        "wavelet supported on [0, 3], symmetric about 3/2, with values 1/12, -1/2, 5/6, -1/2, "
-        "1/12 at the knots 1/2, 1, ..., 5/2. Evaluated piece by piece, each piece written "
-        "about its own zero, which keeps relative accuracy at the four zero crossings and gives "
-        "exact zeros outside [0, 3], where the seven ReLUs would cancel only up to rounding.",
+        "+ relu(x - 3)) / 6, with which a network of ReLU neurons learns implicit representations "
+        "despite the spectral bias; formula from the authors' code. The paper's scale c multiplies "
+        "the input and belongs to the preceding layer here (the code's default is c = 1). A "
+        "piecewise-linear wavelet supported on [0, 3], symmetric about 3/2, with values 1/12, "
+        "-1/2, 5/6, -1/2, 1/12 at the knots 1/2, 1, ..., 5/2. Evaluated piece by piece, each "
+        "piece written about its own zero, which keeps relative accuracy at the four zero "
+        "crossings and gives exact zeros outside [0, 3], where the seven ReLUs cancel only up to "
+        "rounding.",
         properties=Properties(
             monotonic=False,
             lower=-0.5,
@@ -112,11 +115,13 @@ SPECS: tuple[Spec, ...] = (
         aliases=("gallant_white_cosine",),
         description="Cosine squasher of Gallant and White: 0 below -pi/2, 1 above pi/2 and "
         "(1 + cos(x + 3 pi/2)) / 2 = (1 + sin x) / 2 between, half a period of a cosine joined "
-        "flat to both saturation levels. With it a single-hidden-layer squashing network embeds "
-        "a Fourier network, the first universal-approximation result for sigmoidal networks. "
-        "Monotone, C1 (the slope cos(x)/2 vanishes at both joints, the curvature jumps). "
-        "Evaluated as sin^2((x + pi/2) / 2) of the input clamped to [-pi/2, pi/2], which keeps "
-        "relative accuracy where it leaves 0.",
+        "flat to both saturation levels. With it a single-hidden-layer network embeds a Fourier "
+        "network, and so approximates any square-integrable function. Monotone and C1: the slope "
+        "cos(x) / 2 vanishes at both joints, where the curvature jumps. Formula as the later "
+        "literature that cites the paper states it (the paper's body was not read). Evaluated as "
+        "sin^2((x + pi/2) / 2) of the input clamped to [-pi/2, pi/2], which keeps relative "
+        "accuracy where it leaves 0.",
+        checked_against="secondary",
         properties=Properties(
             monotonic=True,
             lower=0.0,
