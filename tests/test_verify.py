@@ -81,6 +81,22 @@ def test_smoothness_finds_split_jumps_and_unbounded_curvature(formula, measured)
     assert _smoothness(swish(formula=formula), grid, {}) == measured
 
 
+@pytest.mark.parametrize("formula, measured", [
+    # continuous, with a slope infinite at a point (|x|^0.5, |x|^(1/3), one-sided, off 0): C0
+    ("sign(x) * sqrt(abs(x))", "C0"),
+    ("sign(x) * abs(x)**(1/3)", "C0"),
+    ("relu(x)**0.5", "C0"),
+    ("sqrt(abs(x - 0.3))", "C0"),
+    # the same cusp with a jump of f there is still a jump
+    ("where(x > 0.5, sqrt(x - 0.5) + 1, sqrt(abs(x - 0.5)))", "discontinuous"),
+    # a steep but smooth step has a bounded slope
+    ("tanh(x / 1e-6)", "Cinf"),
+])
+def test_smoothness_finds_an_unbounded_slope_without_a_jump(formula, measured):
+    grid = torch.linspace(-8, 8, 160_001, dtype=torch.float64)
+    assert _smoothness(swish(formula=formula), grid, {}) == measured
+
+
 def test_monotonicity_is_checked_where_f_overflows_float64():
     props = Properties(monotonic=True, lower=None, upper=None, smoothness="Cinf",
                        zero_at_zero=True, zero_centered=True)
