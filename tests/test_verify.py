@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 import torch
 
-from actlab import Citation, Properties, Reference, Spec, lookup
+from actlab import Citation, Param, Properties, Reference, Spec, lookup
 from actlab.verify import _is_monotonic, _smoothness, verification_points, verify
 
 CITE = Citation("Test entry", "Nobody", 2024)
@@ -79,6 +79,36 @@ def test_smoothness_levels_are_measured():
 def test_smoothness_finds_split_jumps_and_unbounded_curvature(formula, measured):
     grid = torch.linspace(-8, 8, 160_001, dtype=torch.float64)
     assert _smoothness(swish(formula=formula), grid, {}) == measured
+
+
+@pytest.mark.parametrize("formula, measured", [
+    # continuous, with a slope infinite at a point (|x|^0.5, |x|^(1/3), one-sided, off 0): C0
+    ("sign(x) * sqrt(abs(x))", "C0"),
+    ("sign(x) * abs(x)**(1/3)", "C0"),
+    ("relu(x)**0.5", "C0"),
+    ("sqrt(abs(x - 0.3))", "C0"),
+    # the same cusp with a jump of f there is still a jump
+    ("where(x > 0.5, sqrt(x - 0.5) + 1, sqrt(abs(x - 0.5)))", "discontinuous"),
+    # a steep but smooth step has a bounded slope
+    ("tanh(x / 1e-6)", "Cinf"),
+])
+def test_smoothness_finds_an_unbounded_slope_without_a_jump(formula, measured):
+    grid = torch.linspace(-8, 8, 160_001, dtype=torch.float64)
+    assert _smoothness(swish(formula=formula), grid, {}) == measured
+
+
+def test_float32_accuracy_is_measured_at_the_float32_parameters():
+    # m = -0.22 is -0.2199999988 in float32: at the float32 point x = 0.2199999988 the float32
+    # evaluation is exactly 0, which f with that m is; f with the float64 m is -1.2e-9
+    props = Properties(monotonic=True, lower=None, upper=None, smoothness="Cinf",
+                       zero_at_zero=False, zero_centered=True)
+    shifted = swish(formula="x + m", params=(Param("m", -0.22),), properties=props,
+                    references=())
+    assert outcome(shifted, "forward").ok
+    # a float32 error the rounding of m does not explain still fails
+    off = swish(formula="exp(x + m + 0.22) - 1",
+                params=(Param("m", -0.22),), properties=props, references=())
+    assert outcome(off, "forward").ok is False
 
 
 def test_monotonicity_is_checked_where_f_overflows_float64():
