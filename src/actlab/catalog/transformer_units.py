@@ -1,0 +1,132 @@
+"""Point-wise maps inside the token mixers of linear-attention and recurrent language models
+(2023 on): the Taylor score of Based, which stands in for the exponential of softmax attention,
+and the data-dependent decay gates of gated linear attention and RWKV-7, each applied element by
+element to a projection of the token. The survey of Kunc and Kléma (arXiv:2402.09092) lists
+none of them."""
+
+import math
+
+import torch
+
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+
+ARORA_2024 = Citation(
+    "Simple linear attention language models balance the recall-throughput tradeoff",
+    "Simran Arora, Sabri Eyuboglu, Michael Zhang, Aman Timalsina, Silas Alberti, Dylan Zinsley, "
+    "James Zou, Atri Rudra, Christopher Ré",
+    2024,
+    arxiv="2402.18668",
+    venue="ICML 2024",
+)
+YANG_2024 = Citation(
+    "Gated Linear Attention Transformers with Hardware-Efficient Training",
+    "Songlin Yang, Bailin Wang, Yikang Shen, Rameswar Panda, Yoon Kim",
+    2024,
+    arxiv="2312.06635",
+    venue="ICML 2024",
+)
+PENG_2025 = Citation(
+    'RWKV-7 "Goose" with Expressive Dynamic State Evolution',
+    "Bo Peng et al.",
+    2025,
+    arxiv="2503.14456",
+)
+
+# e^(-1/2): RWKV-7's decay exp(-e^(-1/2) sigmoid(x)) lies in (exp(-e^(-1/2)), 1)
+_RWKV7_RATE = math.exp(-0.5)
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="based_taylor",
+        formula="1 + x * (1 + x / 2)",
+        published="1 + x + x**2 / 2",
+        family="polynomial",
+        citation=ARORA_2024,
+        aliases=("taylor_exp2",),
+        checked_against="secondary",
+        description="The second-order Taylor polynomial 1 + s + s^2 / 2 of e^s, which Based's "
+        "linear attention applies to the query-key score s = q.k in place of the exponential "
+        "of softmax attention (its feature map is the concatenation of 1, q and the "
+        "flattened q q^T / sqrt(2), whose inner products give this polynomial). It is "
+        "positive everywhere, with its minimum 1/2 at s = -1: the floor that keeps Based "
+        "from giving an irrelevant key a near-zero weight, which ReBased's learned affine map "
+        "removes. The same polynomial is the 'Taylor softmax' numerator of de Brébisson and "
+        "Vincent (2016). Formula as quoted by Aksenov et al. (arXiv:2402.10644).",
+        properties=Properties(
+            monotonic=False,
+            lower=0.5,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(
+                lambda x: 1 + x + x * x / 2,
+                atol=1e-12,
+                note="the polynomial as written",
+            ),
+        ),
+    ),
+    Spec(
+        name="gla_gate",
+        formula="exp(logsigmoid(x) / tau)",
+        published="sigmoid(x)**(1 / tau)",
+        family="sigmoidal",
+        citation=YANG_2024,
+        aliases=("gated_linear_attention_gate",),
+        params=(Param("tau", 16.0, low=0.0, open_low=True, doc="temperature of the gate logits"),),
+        description="The forget gate of gated linear attention: sigmoid(x)^(1/tau) with "
+        "tau = 16, a per-key-dimension decay in (0, 1) computed from the token; the "
+        "temperature pushes the gate towards 1, so the recurrent state forgets slowly (at "
+        "x = 0 the gate is 2^(-1/16) = 0.958). Evaluated in log space, as "
+        "exp(logsigmoid(x) / tau), the form of the authors' flash-linear-attention code, "
+        "where tau is the gate_logit_normalizer (default 16; Gated Slot Attention uses 8). "
+        "tau = 1 is the logistic sigmoid.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=1.0,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(torch.sigmoid, params={"tau": 1.0}, atol=1e-12, note="tau = 1: sigmoid"),
+            Reference(
+                lambda x: torch.sigmoid(x) ** (1 / 16),
+                atol=1e-12,
+                note="sigmoid(x)^(1/16) as published",
+            ),
+        ),
+    ),
+    Spec(
+        name="rwkv7_decay",
+        formula=f"exp(-{_RWKV7_RATE!r} * sigmoid(x))",
+        published="exp(-exp(-0.5) * sigmoid(x))",
+        family="sigmoidal",
+        citation=PENG_2025,
+        checked_against="secondary",
+        description="The in-context decay of RWKV-7's state, exp(-e^(-1/2) sigmoid(x)), "
+        "computed channel by channel from the token: it falls from 1 (no decay) at -inf to "
+        "exp(-e^(-1/2)) = 0.5452 at +inf, so every channel keeps at least about half of its "
+        "state per step, which bounds the state's growth. Decreasing, hence not monotonic "
+        "in this catalog's increasing sense. Constants as in the RWKV-7 implementations "
+        "(0.606531 = e^(-1/2)).",
+        properties=Properties(
+            monotonic=False,
+            lower=math.exp(-_RWKV7_RATE),
+            upper=1.0,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.exp(-0.606531 * torch.sigmoid(x)),
+                atol=1e-6,
+                note="the implementations' rounded constant 0.606531",
+            ),
+        ),
+    ),
+)
