@@ -1,8 +1,7 @@
-"""Point-wise maps inside the token mixers of linear-attention and recurrent language models
-(2023 on): the Taylor score of Based, which stands in for the exponential of softmax attention,
-and the data-dependent decay gates of gated linear attention and RWKV-7, each applied element by
-element to a projection of the token. The survey of Kunc and Kléma (arXiv:2402.09092) lists
-none of them."""
+"""Point-wise maps of language models' token mixers and output heads (2023 on): the Taylor score
+of Based and the s(x) of StableMax, which stand in for the exponential of softmax, and the
+data-dependent decay gates of gated linear attention and RWKV-7, applied element by element to a
+projection of the token. The survey of Kunc and Kléma (arXiv:2402.09092) lists none of them."""
 
 import math
 
@@ -30,6 +29,14 @@ PENG_2025 = Citation(
     "Bo Peng et al.",
     2025,
     arxiv="2503.14456",
+)
+
+PRIETO_2025 = Citation(
+    "Grokking at the Edge of Numerical Stability",
+    "Lucas Prieto, Melih Barsbey, Pedro A. M. Mediano, Tolga Birdal",
+    2025,
+    arxiv="2501.04697",
+    venue="ICLR 2025",
 )
 
 # e^(-1/2): RWKV-7's decay exp(-e^(-1/2) sigmoid(x)) lies in (exp(-e^(-1/2)), 1)
@@ -126,6 +133,37 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: torch.exp(-0.606531 * torch.sigmoid(x)),
                 atol=1e-6,
                 note="the implementations' rounded constant 0.606531",
+            ),
+        ),
+    ),
+    Spec(
+        name="stablemax",
+        formula="where(x >= 0, x + 1, 1 / (1 - x))",
+        family="piecewise",
+        citation=PRIETO_2025,
+        aliases=("stablemax_s",),
+        checked_against="secondary",
+        description="The s(x) of StableMax, x + 1 for x >= 0 and 1 / (1 - x) below, which "
+        "replaces the exponential of softmax: StableMax(x)_i = s(x_i) / sum_j s(x_j). Its "
+        "linear and reciprocal growth keeps large logits from absorbing the small ones in "
+        "floating point ('softmax collapse'), which the authors find blocks grokking without "
+        "regularization. Positive and increasing, with s(0) = s'(0) = 1 like e^x; the second "
+        "derivative jumps from 2 to 0 at 0, so it is C1. Its logarithm is symlog. Formula as "
+        "in the implementations of StableMax cross-entropy (for example the Hierarchical "
+        "Reasoning Model's).",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=None,
+            smoothness="C1",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.exp(torch.sign(x) * torch.log1p(x.abs())),
+                atol=1e-12,
+                note="exp(symlog(x))",
             ),
         ),
     ),
