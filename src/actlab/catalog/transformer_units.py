@@ -1,7 +1,8 @@
 """Point-wise maps of language models' token mixers and output heads (2023 on): the Taylor score
 of Based and the s(x) of StableMax, which stand in for the exponential of softmax, and the
-data-dependent decay gates of gated linear attention and RWKV-7, applied element by element to a
-projection of the token. The survey of Kunc and Kléma (arXiv:2402.09092) lists none of them."""
+data-dependent decay gates of gated linear attention, RWKV-6 and RWKV-7, applied element by
+element to a projection of the token. The survey of Kunc and Kléma (arXiv:2402.09092) lists none
+of them."""
 
 import math
 
@@ -23,6 +24,13 @@ YANG_2024 = Citation(
     2024,
     arxiv="2312.06635",
     venue="ICML 2024",
+)
+PENG_2024 = Citation(
+    "Eagle and Finch: RWKV with Matrix-Valued States and Dynamic Recurrence",
+    "Bo Peng et al.",
+    2024,
+    arxiv="2404.05892",
+    venue="COLM 2024",
 )
 PENG_2025 = Citation(
     'RWKV-7 "Goose" with Expressive Dynamic State Evolution',
@@ -104,6 +112,38 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: torch.sigmoid(x) ** (1 / 16),
                 atol=1e-12,
                 note="sigmoid(x)^(1/16) as published",
+            ),
+        ),
+    ),
+    Spec(
+        name="rwkv6_decay",
+        formula="exp(-exp(min(x, 7)))",
+        published="exp(-exp(x))",
+        family="sigmoidal",
+        citation=PENG_2024,
+        checked_against="secondary",
+        description="The data-dependent decay of RWKV-6 (Finch), exp(-exp(x)), computed channel "
+        "by channel from the token: it falls from 1 at -inf to 0 at +inf with e^-1 at 0, so "
+        "any decay rate in (0, 1) is reachable (RWKV-7 later bounded it below). The same "
+        "double exponential parameterizes the eigenvalue magnitudes of the Linear Recurrent "
+        "Unit (Orvieto et al. 2023). It is gumbel(-x), and the kappa = -1, lam -> 0 limit of "
+        "APA (which needs lam > 0). Decreasing, hence not monotonic in this catalog's "
+        "increasing sense. Evaluated with x capped at 7, where exp(-e^7) = e^-1097 is already "
+        "0 in float64, so the slope of the capped branch is 0 rather than inf * 0. Formula as "
+        "in the RWKV-6 implementations.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=1.0,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.exp(-torch.exp(x)),
+                atol=1e-15,
+                note="exp(-exp(x)) as published",
             ),
         ),
     ),
