@@ -1,8 +1,8 @@
 """Point-wise maps of language models' token mixers and output heads (2023 on): the Taylor score
-of Based and the s(x) of StableMax, which stand in for the exponential of softmax, and the
-data-dependent decay gates of gated linear attention, RWKV-6 and RWKV-7, applied element by
-element to a projection of the token. The survey of Kunc and Kléma (arXiv:2402.09092) lists none
-of them."""
+of Based and the s(x) of StableMax, which stand in for the exponential of softmax, the
+data-dependent decay gates of gated linear attention, RWKV-6 and RWKV-7, and the positive
+hidden-state map of minGRU and minLSTM, each applied element by element to a projection of the
+token. The survey of Kunc and Kléma (arXiv:2402.09092) lists none of them."""
 
 import math
 
@@ -39,6 +39,12 @@ PENG_2025 = Citation(
     arxiv="2503.14456",
 )
 
+FENG_2024 = Citation(
+    "Were RNNs All We Needed?",
+    "Leo Feng, Frederick Tung, Mohamed Osama Ahmed, Yoshua Bengio, Hossein Hajimirsadeghi",
+    2024,
+    arxiv="2410.01201",
+)
 PRIETO_2025 = Citation(
     "Grokking at the Edge of Numerical Stability",
     "Lucas Prieto, Melih Barsbey, Pedro A. M. Mediano, Tolga Birdal",
@@ -204,6 +210,64 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: torch.exp(torch.sign(x) * torch.log1p(x.abs())),
                 atol=1e-12,
                 note="exp(symlog(x))",
+            ),
+        ),
+    ),
+    Spec(
+        name="mingru_g",
+        formula="where(x >= 0, x + 0.5, sigmoid(x))",
+        family="piecewise",
+        citation=FENG_2024,
+        aliases=("minlstm_g",),
+        checked_against="secondary",
+        description="The g(x) of minGRU and minLSTM: x + 1/2 for x >= 0 and sigmoid(x) below, "
+        "applied to the candidate hidden state so that it stays positive and its logarithm "
+        "exists, which the log-space parallel scan over the sequence needs (the paper's "
+        "appendix B.3). Continuous at 0, where both pieces are 1/2, with a slope jump from "
+        "1/4 to 1 (C0); it grows like x above and decays like e^x below. Formula as in the "
+        "appendix's code, reproduced by the implementations.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=None,
+            smoothness="C0",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.where(x >= 0, x + 0.5, torch.sigmoid(x)),
+                atol=1e-15,
+                note="the two pieces as written",
+            ),
+        ),
+    ),
+    Spec(
+        name="mingru_log_g",
+        formula="where(x >= 0, log(relu(x) + 0.5), -softplus(-x))",
+        family="piecewise",
+        citation=FENG_2024,
+        aliases=("minlstm_log_g",),
+        checked_against="secondary",
+        description="log g(x), the logarithm of minGRU's positive map mingru_g, computed "
+        "piecewise as log(x + 1/2) for x >= 0 and -softplus(-x) = log sigmoid(x) below, "
+        "the form the log-space scan of minGRU and minLSTM consumes (appendix B.3). It "
+        "equals -log 2 at 0 with a slope jump from 1/2 to 2 (C0), and follows x far "
+        "below 0 and log(x) far above. The relu keeps the unused branch's logarithm "
+        "defined for negative x.",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="C0",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.log(torch.where(x >= 0, x + 0.5, torch.sigmoid(x))),
+                atol=1e-8,
+                note="log of mingru_g (values reach |x| = 100)",
             ),
         ),
     ),
