@@ -39,6 +39,7 @@ from actlab.catalog import (
     smooth,
     smooth_approximations,
     sparse,
+    sparsity_units,
     spike_surrogates,
     square_family,
     swish_family,
@@ -58,7 +59,7 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             hardware_approximations, mish_variants, parametric_elu, parametric_gates,
             parametric_relu, recent_gated, recent_polynomial, recent_silu, recent_units,
             rectifier_family, representation_units, searched_units, sigmoid_family,
-            smooth_approximations, spike_surrogates, square_family, swish_family,
+            smooth_approximations, sparsity_units, spike_surrogates, square_family, swish_family,
             transformer_units, trig_family, unbounded, value_transforms)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
