@@ -53,6 +53,12 @@ PRIETO_2025 = Citation(
     venue="ICLR 2025",
 )
 
+
+def _positive(**declared) -> Properties:
+    """Properties of a unit that is positive at 0, where it replaces e^x or gates a state."""
+    return Properties(zero_at_zero=False, zero_centered=False, **declared)
+
+
 # e^(-1/2): RWKV-7's decay exp(-e^(-1/2) sigmoid(x)) lies in (exp(-e^(-1/2)), 1)
 _RWKV7_RATE = math.exp(-0.5)
 
@@ -73,14 +79,7 @@ SPECS: tuple[Spec, ...] = (
         "from giving an irrelevant key a near-zero weight, which ReBased's learned affine map "
         "removes. The same polynomial is the 'Taylor softmax' numerator of de Brébisson and "
         "Vincent (2016). Formula as quoted by Aksenov et al. (arXiv:2402.10644).",
-        properties=Properties(
-            monotonic=False,
-            lower=0.5,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
+        properties=_positive(monotonic=False, lower=0.5, upper=None, smoothness="Cinf"),
         references=(
             Reference(
                 lambda x: 1 + x + x * x / 2,
@@ -104,14 +103,7 @@ SPECS: tuple[Spec, ...] = (
         "exp(logsigmoid(x) / tau), the form of the authors' flash-linear-attention code, "
         "where tau is the gate_logit_normalizer (default 16; Gated Slot Attention uses 8). "
         "tau = 1 is the logistic sigmoid.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
+        properties=_positive(monotonic=True, lower=0.0, upper=1.0, smoothness="Cinf"),
         references=(
             Reference(torch.sigmoid, params={"tau": 1.0}, atol=1e-12, note="tau = 1: sigmoid"),
             Reference(
@@ -137,14 +129,7 @@ SPECS: tuple[Spec, ...] = (
         "increasing sense. Evaluated with x capped at 7, where exp(-e^7) = e^-1097 is already "
         "0 in float64, so the slope of the capped branch is 0 rather than inf * 0. Formula as "
         "in the RWKV-6 implementations.",
-        properties=Properties(
-            monotonic=False,
-            lower=0.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
+        properties=_positive(monotonic=False, lower=0.0, upper=1.0, smoothness="Cinf"),
         references=(
             Reference(
                 lambda x: torch.exp(-torch.exp(x)),
@@ -166,13 +151,8 @@ SPECS: tuple[Spec, ...] = (
         "state per step, which bounds the state's growth. Decreasing, hence not monotonic "
         "in this catalog's increasing sense. Constants as in the RWKV-7 implementations "
         "(0.606531 = e^(-1/2)).",
-        properties=Properties(
-            monotonic=False,
-            lower=math.exp(-_RWKV7_RATE),
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=False,
+        properties=_positive(
+            monotonic=False, lower=math.exp(-_RWKV7_RATE), upper=1.0, smoothness="Cinf"
         ),
         references=(
             Reference(
@@ -197,14 +177,7 @@ SPECS: tuple[Spec, ...] = (
         "derivative jumps from 2 to 0 at 0, so it is C1. Its logarithm is symlog. Formula as "
         "in the implementations of StableMax cross-entropy (for example the Hierarchical "
         "Reasoning Model's).",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
+        properties=_positive(monotonic=True, lower=0.0, upper=None, smoothness="C1"),
         references=(
             Reference(
                 lambda x: torch.exp(torch.sign(x) * torch.log1p(x.abs())),
@@ -226,14 +199,7 @@ SPECS: tuple[Spec, ...] = (
         "appendix B.3). Continuous at 0, where both pieces are 1/2, with a slope jump from "
         "1/4 to 1 (C0); it grows like x above and decays like e^x below. Formula as in the "
         "appendix's code, reproduced by the implementations.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=None,
-            smoothness="C0",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
+        properties=_positive(monotonic=True, lower=0.0, upper=None, smoothness="C0"),
         references=(
             Reference(
                 lambda x: torch.where(x >= 0, x + 0.5, torch.sigmoid(x)),
