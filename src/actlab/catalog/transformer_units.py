@@ -101,7 +101,7 @@ SPECS: tuple[Spec, ...] = (
         "temperature pushes the gate towards 1, so the recurrent state forgets slowly (at "
         "x = 0 the gate is 2^(-1/16) = 0.958). Evaluated in log space, as "
         "exp(logsigmoid(x) / tau), the form of the authors' flash-linear-attention code, "
-        "where tau is the gate_logit_normalizer (default 16; Gated Slot Attention uses 8). "
+        "where tau is the gate_logit_normalizer (default 16). "
         "tau = 1 is the logistic sigmoid.",
         properties=_positive(monotonic=True, lower=0.0, upper=1.0, smoothness="Cinf"),
         references=(
