@@ -40,12 +40,15 @@ from actlab.catalog import (
     smooth,
     smooth_approximations,
     sparse,
+    sparsity_units,
     spike_surrogates,
     square_family,
     survey_revisited,
     swish_family,
+    transformer_units,
     trig_family,
     unbounded,
+    value_transforms,
 )
 from actlab.catalog.identify import Match, RediscoveryWarning
 from actlab.catalog.registry import CATALOG, catalog, define, identify, lookup, register
@@ -58,8 +61,9 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             fast_approximations, hardware_approximations, mish_variants, parametric_elu,
             parametric_gates, parametric_relu, recent_gated, recent_polynomial, recent_silu,
             recent_units, rectifier_family, representation_units, searched_units, sigmoid_family,
-            smooth_approximations, spike_surrogates, square_family, survey_revisited,
-            swish_family, trig_family, unbounded)
+            smooth_approximations, sparsity_units, spike_surrogates, square_family,
+            survey_revisited, swish_family, transformer_units, trig_family, unbounded,
+            value_transforms)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
