@@ -1,0 +1,170 @@
+"""Classic transfer and squashing functions of neural-network toolboxes, of the universal
+approximation literature and of audio signal processing: MATLAB's Elliot 2 sigmoid, the cosine
+squasher of Gallant and White, the mu-law compander that WaveNet applies to audio and the cubic
+soft clipper of waveshaping distortion. The survey of Kunc and Kléma (arXiv:2402.09092) lists none
+of them. MATLAB's other elementwise transfer functions are other entries: elliotsig is elliott,
+satlin clipped_relu at cap = 1, satlins hardtanh, tribas tent, radbas gaussian, poslin relu."""
+
+import math
+
+import torch
+
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+
+MATLAB_ELLIOT2SIG = Citation(
+    "elliot2sig: Elliot 2 symmetric sigmoid transfer function",
+    "The MathWorks",
+    2012,
+    venue="MATLAB Neural Network (Deep Learning) Toolbox, R2012b",
+)
+
+GALLANT_WHITE_1988 = Citation(
+    "There exists a neural network that does not make avoidable mistakes",
+    "A. Ronald Gallant, Halbert White",
+    1988,
+    venue="IEEE International Conference on Neural Networks, San Diego, vol. 1, 657-664",
+)
+
+VAN_DEN_OORD_2016 = Citation(
+    "WaveNet: A Generative Model for Raw Audio",
+    "Aäron van den Oord, Sander Dieleman, Heiga Zen, Karen Simonyan, Oriol Vinyals, "
+    "Alex Graves, Nal Kalchbrenner, Andrew Senior, Koray Kavukcuoglu",
+    2016,
+    arxiv="1609.03499",
+)
+
+SMITH_PASP = Citation(
+    "Physical Audio Signal Processing for Virtual Musical Instruments and Audio Effects",
+    "Julius O. Smith III",
+    2007,
+    venue="CCRMA, Stanford University, online book (August 2007 edition), section "
+    "Cubic Soft Clipper",
+)
+
+_HALF_PI = math.pi / 2
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="elliot2sig",
+        formula="where(abs(x) < 1, x * abs(x) / (1 + x * x), sign(x) / (1 + 1 / (x * x)))",
+        published="sign(x) * x**2 / (1 + x**2)",
+        family="sigmoidal",
+        citation=MATLAB_ELLIOT2SIG,
+        aliases=("elliot2", "elliott2"),
+        description="MATLAB's Elliot 2 symmetric sigmoid sign(x) x^2 / (1 + x^2), a variation "
+        "of the Elliott sigmoid (elliotsig, x/(1 + |x|), entry elliott) without exponentials "
+        "that approaches +-1 as 1 - 1/x^2, closer to tanh in the tails, but is flat at the "
+        "origin (slope 2|x|/(1 + x^2)^2, 0 at 0). C1: f'' jumps from -2 to 2 at 0. Evaluated "
+        "as sign(x)/(1 + 1/x^2) for |x| >= 1, so that x^2 does not overflow float16. The form "
+        "is the toolbox's documented transfer function, checked against its derivative code.",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.sign(x) * x * x / (1 + x * x),
+                atol=1e-12,
+                note="= sign(x) x^2 / (1 + x^2)",
+            ),
+        ),
+    ),
+    Spec(
+        name="cosine_squasher",
+        checked_against="secondary",
+        formula="(1 + sin(clamp(x, -pi / 2, pi / 2))) / 2",
+        published="where(x < -pi / 2, 0, where(x > pi / 2, 1, (1 + cos(x + 3 * pi / 2)) / 2))",
+        family="sigmoidal",
+        citation=GALLANT_WHITE_1988,
+        description="Cosine squasher of Gallant and White, (1 + cos(x + 3 pi/2))/2 on "
+        "[-pi/2, pi/2], 0 below and 1 above: a squashing function with compact transition "
+        "whose networks reproduce Fourier series, one of the examples of the universal "
+        "approximation theorems of Hornik, Stinchcombe and White. On the transition it is "
+        "(1 + sin x)/2; C1 (f'' jumps by 1/2 at +-pi/2). The paper could not be read here; "
+        "the form is that of a textbook on deep-learning architectures that lists it.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=1.0,
+            smoothness="C1",
+            zero_at_zero=False,
+            zero_centered=False,
+            sparse=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.where(
+                    x < -_HALF_PI,
+                    0.0,
+                    torch.where(x > _HALF_PI, 1.0, (1 + torch.cos(x + 3 * _HALF_PI)) / 2),
+                ),
+                atol=1e-12,
+                note="= (1 + cos(x + 3 pi/2))/2 on [-pi/2, pi/2], 0 below, 1 above",
+            ),
+        ),
+    ),
+    Spec(
+        name="mu_law",
+        checked_against="secondary",
+        formula="sign(x) * log1p(mu * abs(clamp(x, -1, 1))) / log1p(mu)",
+        published="sign(x) * log(1 + mu * abs(clamp(x, -1, 1))) / log(1 + mu)",
+        family="sigmoidal",
+        citation=VAN_DEN_OORD_2016,
+        params=(Param("mu", 255.0, 0.0, open_low=True, doc="compression (255: 8-bit audio)"),),
+        aliases=("mulaw", "mu_law_companding"),
+        description="Mu-law companding sign(x) ln(1 + mu |x|) / ln(1 + mu) with mu = 255, the "
+        "transform WaveNet applies to audio in [-1, 1] before quantizing it to 256 levels "
+        "(the ITU-T G.711 compander): logarithmic compression that spends the resolution on "
+        "quiet samples, slope mu/ln(1 + mu) = 46 at 0. The compander is defined on [-1, 1], "
+        "where audio lives; outside it the input is clipped, as audio is before companding, "
+        "so the unit saturates at +-1 (kinks at +-1: C0). The formula was read in an "
+        "implementation quoting the paper, mu = 255 from the paper's 256 levels.",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.sign(x) * torch.log1p(255 * x.clamp(-1, 1).abs()) / math.log(256),
+                atol=1e-12,
+                note="= sign(x) log1p(255 |x|) / log(256) on [-1, 1]",
+            ),
+        ),
+    ),
+    Spec(
+        name="cubic_soft_clipper",
+        formula="clamp(x, -1, 1) - clamp(x, -1, 1)**3 / 3",
+        published="where(x <= -1, -2 / 3, where(x >= 1, 2 / 3, x - x**3 / 3))",
+        family="sigmoidal",
+        citation=SMITH_PASP,
+        aliases=("cubic_soft_clip", "cubic_nonlinearity"),
+        description="Cubic soft clipper x - x^3/3 on [-1, 1], -2/3 below and 2/3 above, the "
+        "polynomial waveshaper that simulates amplifier distortion in virtual analog "
+        "effects: the odd polynomial of least degree that meets its clipping levels with "
+        "zero slope, so that without hard clipping it triples the bandwidth at most. C1 "
+        "(f'' jumps from -2 to 0 at +-1). Written as c - c^3/3 with c = clamp(x, -1, 1).",
+        properties=Properties(
+            monotonic=True,
+            lower=-2 / 3,
+            upper=2 / 3,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.where(x <= -1, -2 / 3, torch.where(x >= 1, 2 / 3, x - x**3 / 3)),
+                atol=1e-12,
+                note="= x - x^3/3 on [-1, 1], +-2/3 beyond",
+            ),
+        ),
+    ),
+)
