@@ -1,9 +1,10 @@
 """Classic transfer and squashing functions of neural-network toolboxes, of the universal
 approximation literature and of audio signal processing: MATLAB's Elliot 2 sigmoid, the cosine
 squasher of Gallant and White, the mu-law compander that WaveNet applies to audio and the cubic
-soft clipper of waveshaping distortion. The survey of Kunc and Kléma (arXiv:2402.09092) lists none
-of them. MATLAB's other elementwise transfer functions are other entries: elliotsig is elliott,
-satlin clipped_relu at cap = 1, satlins hardtanh, tribas tent, radbas gaussian, poslin relu."""
+soft clipper and symmetrical soft clipping of overdrive simulation. The survey of Kunc and Kléma
+(arXiv:2402.09092) lists none of them. MATLAB's other elementwise transfer functions are other
+entries: elliotsig is elliott, satlin clipped_relu at cap = 1, satlins hardtanh, tribas tent,
+radbas gaussian, poslin relu."""
 
 import math
 
@@ -39,6 +40,14 @@ SMITH_PASP = Citation(
     2007,
     venue="CCRMA, Stanford University, online book (August 2007 edition), section "
     "Cubic Soft Clipper",
+)
+
+DAFX_2011 = Citation(
+    "DAFX: Digital Audio Effects, 2nd edition, chapter 4: Nonlinear processing",
+    "Pierre Dutilleux, Udo Zölzer (ed. Udo Zölzer)",
+    2011,
+    venue="Wiley; the book's symclip.m, after M. Schetzen, The Volterra and Wiener Theories "
+    "of Nonlinear Systems (1980)",
 )
 
 _HALF_PI = math.pi / 2
@@ -164,6 +173,45 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: torch.where(x <= -1, -2 / 3, torch.where(x >= 1, 2 / 3, x - x**3 / 3)),
                 atol=1e-12,
                 note="= x - x^3/3 on [-1, 1], +-2/3 beyond",
+            ),
+        ),
+    ),
+    Spec(
+        name="symclip",
+        formula="where(abs(x) < 1 / 3, 2 * x, "
+        "sign(x) * (1 - (2 - 3 * clamp(abs(x), 1 / 3, 2 / 3))**2 / 3))",
+        published="where(abs(x) < 1 / 3, 2 * x, where(abs(x) <= 2 / 3, "
+        "sign(x) * (3 - (2 - 3 * abs(x))**2) / 3, sign(x)))",
+        family="sigmoidal",
+        citation=DAFX_2011,
+        aliases=("symmetrical_soft_clipping", "schetzen_soft_clipping"),
+        description="Symmetrical soft clipping of the DAFX overdrive (Schetzen's formula): 2x "
+        "below |x| = 1/3, sign(x) (3 - (2 - 3|x|)^2)/3 up to |x| = 2/3 and sign(x) beyond, a "
+        "linear region of gain 2, a parabolic compression that meets it and the clipping "
+        "level with matching slopes, and hard saturation. C1 (f'' jumps from 0 to -6 at "
+        "1/3 and back at 2/3). Written with |x| clamped to [1/3, 2/3] inside the parabola, "
+        "which is then 1 at and beyond 2/3. Form and thresholds from the book's own code.",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.where(
+                    x.abs() < 1 / 3,
+                    2 * x,
+                    torch.where(
+                        x.abs() <= 2 / 3,
+                        torch.sign(x) * (3 - (2 - 3 * x.abs()) ** 2) / 3,
+                        torch.sign(x),
+                    ),
+                ),
+                atol=1e-12,
+                note="= the DAFX symclip, piece by piece",
             ),
         ),
     ),
