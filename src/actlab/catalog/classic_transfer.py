@@ -3,7 +3,7 @@ approximation literature and of audio signal processing: MATLAB's Elliot 2 sigmo
 squasher of Gallant and White, the mu-law compander that WaveNet applies to audio and the cubic
 soft clipper and symmetrical soft clipping of overdrive simulation. The survey of Kunc and Kléma
 (arXiv:2402.09092) lists none of them. MATLAB's other elementwise transfer functions are other
-entries: elliotsig is elliott, satlin clipped_relu at cap = 1, satlins hardtanh, tribas tent,
+entries: elliotsig is softsign, satlin clipped_relu at cap = 1, satlins hardtanh, tribas tent,
 radbas gaussian, poslin relu."""
 
 import math
@@ -61,7 +61,7 @@ SPECS: tuple[Spec, ...] = (
         citation=MATLAB_ELLIOT2SIG,
         aliases=("elliot2", "elliott2"),
         description="MATLAB's Elliot 2 symmetric sigmoid sign(x) x^2 / (1 + x^2), a variation "
-        "of the Elliott sigmoid (elliotsig, x/(1 + |x|), entry elliott) without exponentials "
+        "of the Elliott sigmoid (elliotsig, x/(1 + |x|), entry softsign) without exponentials "
         "that approaches +-1 as 1 - 1/x^2, closer to tanh in the tails, but is flat at the "
         "origin (slope 2|x|/(1 + x^2)^2, 0 at 0). C1: f'' jumps from -2 to 2 at 0. Evaluated "
         "as sign(x)/(1 + 1/x^2) for |x| >= 1, so that x^2 does not overflow float16. The form "

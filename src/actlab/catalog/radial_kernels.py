@@ -61,9 +61,10 @@ def _wendland(
         aliases=aliases,
         description=f"Wendland's compactly supported radial function phi_{d},{k}(r) = {text} at "
         f"r = |x|: the piecewise polynomial of minimal degree that is positive definite on "
-        f"R^{d} and C^{2 * k} there, zero for |x| >= 1, as tabulated in the paper (peak "
-        f"phi(0) = {peak:g}).{note} The table was checked against Wendland's general formula "
-        f"for phi_(d,k) as implemented in independent RBF libraries.",
+        f"R^{d} and C^{2 * k} there, zero for |x| >= 1. The functions are defined up to a "
+        f"positive factor; this is the usual tabulated form with the smallest integer "
+        f"coefficients (peak phi(0) = {peak:g}).{note} Checked against Wendland's general "
+        f"formula for phi_(d,k) as implemented in independent RBF libraries.",
         properties=Properties(
             monotonic=False,
             lower=0.0,
@@ -213,5 +214,52 @@ SPECS: tuple[Spec, ...] = (
         "8 * r**2 + 5 * r + 1",
         lambda r: 8 * r**2 + 5 * r + 1,
         note=" C^4 in one variable, reported as Cinf.",
+    ),
+    _wendland(
+        "wendland_1_3",
+        1,
+        3,
+        7,
+        "21 * r**3 + 19 * r**2 + 7 * r + 1",
+        lambda r: 21 * r**3 + 19 * r**2 + 7 * r + 1,
+        note=" C^6 in one variable, reported as Cinf.",
+    ),
+    _wendland(
+        "wendland_5_0",
+        5,
+        0,
+        3,
+        "1",
+        lambda r: torch.ones_like(r),
+        smoothness="C0",
+        note=" In one variable it has a kink at 0 (slopes +-3).",
+    ),
+    _wendland(
+        "wendland_5_1",
+        5,
+        1,
+        5,
+        "5 * r + 1",
+        lambda r: 5 * r + 1,
+        note=_C2_AS_CINF,
+    ),
+    _wendland(
+        "wendland_5_2",
+        5,
+        2,
+        7,
+        "16 * r**2 + 7 * r + 1",
+        lambda r: 16 * r**2 + 7 * r + 1,
+        note=" C^4 in one variable, reported as Cinf.",
+    ),
+    _wendland(
+        "wendland_5_3",
+        5,
+        3,
+        9,
+        "231 * r**3 + 159 * r**2 + 45 * r + 5",
+        lambda r: 231 * r**3 + 159 * r**2 + 45 * r + 5,
+        peak=5.0,
+        note=" C^6 in one variable, reported as Cinf.",
     ),
 )
