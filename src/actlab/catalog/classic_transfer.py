@@ -1,10 +1,10 @@
 """Classic transfer and squashing functions of neural-network toolboxes, of the universal
 approximation literature and of audio signal processing: MATLAB's Elliot 2 sigmoid, the cosine
-squasher of Gallant and White, the mu-law compander that WaveNet applies to audio and the cubic
-soft clipper and symmetrical soft clipping of overdrive simulation. The survey of Kunc and Kléma
-(arXiv:2402.09092) lists none of them. MATLAB's other elementwise transfer functions are other
-entries: elliotsig is softsign, satlin clipped_relu at cap = 1, satlins hardtanh, tribas tent,
-radbas gaussian, poslin relu."""
+squasher of Gallant and White, the mu-law compander that WaveNet applies to audio, the A-law
+compander, the cubic soft clipper and symmetrical soft clipping of overdrive simulation. The
+survey of Kunc and Kléma (arXiv:2402.09092) lists none of them. MATLAB's other elementwise
+transfer functions are other entries: elliotsig is softsign, satlin clipped_relu at cap = 1,
+satlins hardtanh, tribas tent, radbas gaussian, poslin relu."""
 
 import math
 
@@ -48,6 +48,14 @@ DAFX_2011 = Citation(
     2011,
     venue="Wiley; the book's symclip.m, after M. Schetzen, The Volterra and Wiener Theories "
     "of Nonlinear Systems (1980)",
+)
+
+ITU_G711 = Citation(
+    "Recommendation G.711: Pulse code modulation (PCM) of voice frequencies",
+    "ITU-T (CCITT)",
+    1972,
+    venue="the A-law compression curve as documented for MATLAB's A-Law Compressor block "
+    "(Communications Toolbox), A = 87.6",
 )
 
 _HALF_PI = math.pi / 2
@@ -212,6 +220,46 @@ SPECS: tuple[Spec, ...] = (
                 ),
                 atol=1e-12,
                 note="= the DAFX symclip, piece by piece",
+            ),
+        ),
+    ),
+    Spec(
+        name="a_law",
+        checked_against="secondary",
+        formula="sign(x) * where(abs(x) < 1 / A, A * abs(x), "
+        "1 + log(A * clamp(abs(x), 1 / A, 1))) / (1 + log(A))",
+        published="sign(x) * where(abs(x) < 1 / A, A * abs(x), 1 + log(A * abs(x))) / (1 + log(A))",
+        family="sigmoidal",
+        citation=ITU_G711,
+        params=(Param("A", 87.6, 1.0, doc="compression (87.6 in G.711)"),),
+        aliases=("alaw", "a_law_companding"),
+        description="A-law companding, the European telephony counterpart of mu_law: "
+        "A|x| / (1 + ln A) below |x| = 1/A and sign(x) (1 + ln(A|x|)) / (1 + ln A) above, "
+        "a linear segment of slope A/(1 + ln A) = 16 around 0 joined with matching slope to "
+        "a logarithmic curve, with A = 87.6. Like mu_law it is defined on [-1, 1] and the "
+        "input is clipped outside, so it saturates at +-1 (kinks at +-1: C0; inside, f'' "
+        "jumps at +-1/A).",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: (
+                    torch.sign(x)
+                    * torch.where(
+                        x.abs() < 1 / 87.6,
+                        87.6 * x.abs(),
+                        1 + torch.log(87.6 * x.abs().clamp(1 / 87.6, 1)),
+                    )
+                    / (1 + math.log(87.6))
+                ),
+                atol=1e-12,
+                note="= the G.711 A-law curve, A = 87.6, on [-1, 1]",
             ),
         ),
     ),
