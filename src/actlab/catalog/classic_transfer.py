@@ -1,10 +1,11 @@
 """Classic transfer and squashing functions of neural-network toolboxes, of the universal
 approximation literature and of audio signal processing: MATLAB's Elliot 2 sigmoid, FANN's
 stepwise sigmoid, the cosine squasher of Gallant and White, the mu-law compander that WaveNet
-applies to audio, the A-law compander, the cubic soft clipper and symmetrical soft clipping of
-overdrive simulation. The survey of Kunc and Kléma (arXiv:2402.09092) lists none of them. MATLAB's
-other elementwise transfer functions are other entries: elliotsig is softsign, satlin
-clipped_relu at cap = 1, satlins hardtanh, tribas tent, radbas gaussian, poslin relu."""
+applies to audio, the A-law compander, DDSP's exponential sigmoid, the cubic soft clipper and
+symmetrical soft clipping of overdrive simulation. The survey of Kunc and Kléma (arXiv:2402.09092)
+lists none of them. MATLAB's other elementwise transfer functions are other entries: elliotsig is
+softsign, satlin clipped_relu at cap = 1, satlins hardtanh, tribas tent, radbas gaussian, poslin
+relu."""
 
 import math
 
@@ -64,6 +65,14 @@ NISSEN_2003 = Citation(
     2003,
     venue="Technical report, DIKU, University of Copenhagen; FANN's FANN_SIGMOID_STEPWISE "
     "(fann_activation.h)",
+)
+
+ENGEL_2020 = Citation(
+    "DDSP: Differentiable Digital Signal Processing",
+    "Jesse Engel, Lamtharn Hantrakul, Chenjie Gu, Adam Roberts",
+    2020,
+    arxiv="2001.04643",
+    venue="ICLR 2020",
 )
 
 _HALF_PI = math.pi / 2
@@ -317,5 +326,43 @@ SPECS: tuple[Spec, ...] = (
             sparse=True,
         ),
         references=(Reference("sigmoid", atol=0.035, note="within 0.035 of the sigmoid"),),
+    ),
+    Spec(
+        name="exp_sigmoid",
+        checked_against="secondary",
+        formula="max_value * exp(log(exponent) * logsigmoid(x)) + threshold",
+        published="max_value * sigmoid(x)**log(exponent) + threshold",
+        family="sigmoidal",
+        citation=ENGEL_2020,
+        params=(
+            Param("exponent", 10.0, 1.0, open_low=True, doc="sets the power log(exponent)"),
+            Param("max_value", 2.0, 0.0, open_low=True, doc="upper level"),
+            Param("threshold", 1e-7, 0.0, doc="floor, keeps amplitudes positive"),
+        ),
+        aliases=("ddsp_exp_sigmoid", "exponential_sigmoid"),
+        description="Exponentiated sigmoid of DDSP, 2 sigmoid(x)^ln(10) + 1e-7, the output "
+        "nonlinearity of its neural synthesizer's amplitudes and filter magnitudes: a "
+        "sigmoid raised to the power ln 10 = 2.30, so that it rises like 10^x over much of "
+        "its range (a linear slope in decibels), bounded by max_value = 2 above and floored "
+        "at threshold = 1e-7 so that amplitudes stay positive. Evaluated as "
+        "max_value exp(ln(exponent) logsigmoid(x)) + threshold, the same function without "
+        "underflow of the sigmoid. The paper could not be read here; form and defaults are "
+        "those of torchaudio's port of its exp_sigmoid, checked against a second "
+        "implementation.",
+        properties=Properties(
+            monotonic=True,
+            lower=1e-7,
+            upper=2.0 + 1e-7,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(
+                lambda x: 2 * torch.sigmoid(x) ** math.log(10) + 1e-7,
+                atol=1e-12,
+                note="= 2 sigmoid(x)^ln 10 + 1e-7",
+            ),
+        ),
     ),
 )
