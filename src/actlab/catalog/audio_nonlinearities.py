@@ -155,7 +155,8 @@ SPECS: tuple[Spec, ...] = (
         checked_against="secondary",
         formula="sign(x) * where(abs(x) < 1 / A, A * abs(x), "
         "1 + log(A * clamp(abs(x), 1 / A, 1))) / (1 + log(A))",
-        published="sign(x) * where(abs(x) < 1 / A, A * abs(x), 1 + log(A * abs(x))) / (1 + log(A))",
+        published="sign(x) * where(abs(clamp(x, -1, 1)) < 1 / A, A * abs(clamp(x, -1, 1)), "
+        "1 + log(A * abs(clamp(x, -1, 1)))) / (1 + log(A))",
         family="sigmoidal",
         citation=ITU_G711,
         params=(Param("A", 87.6, 1.0, doc="compression (87.6 in G.711)"),),
