@@ -42,11 +42,11 @@ _WC_FLOOR = 1 / (1 + math.exp(1.2 * 2.8))  # sigma(-a theta) at the defaults
 # Near z = 0 the Taylor series 1 + z/2 + z^2/12 (next term z^4/720) replaces 0/0; below z = -1
 # it is (-z) e^z / (1 - e^z), with the small factor formed as one exp(z + log(-z) - log d) so
 # that it does not pass through subnormals; above z = 40 it is a x - b to float64 precision
-# (relative remainder e^-z), whose slope a needs no a x that could overflow; inside exp, x is
-# floored where z = -800 (the rate is below every float format there), which keeps a x from
-# overflowing float16 into -inf.
+# (relative remainder e^-z), whose slope a needs no a x that could overflow; inside exp, z is
+# floored at -800 (the rate is below every float format there), which keeps an a x that
+# overflowed float16 into -inf from reaching log(-z) - z as inf - inf.
 _AC_Z = "(d * (a * x - b))"
-_AC_LOW = "min(d * (a * max(x, b / a - 800 / (a * d)) - b), -1)"  # z on the branch z < -1
+_AC_LOW = "clamp(d * (a * x - b), -800, -1)"  # z on the branch z < -1
 _AC_MID = "clamp(d * (a * x - b), -1, 40)"  # z on the branch -1 <= z <= 40
 _AC = (
     f"where({_AC_Z} < -1, exp({_AC_LOW} + log(-{_AC_LOW}) - log(d)) / (-expm1({_AC_LOW})), "
@@ -121,8 +121,8 @@ SPECS: tuple[Spec, ...] = (
         "the excitatory populations of Wong and Wang's two-variable decision-making network, "
         "the usual form of the function in recurrent rate models. Evaluated as "
         "(1/d) z / (1 - e^-z) at z = d (a x - b): by its Taylor series 1 + z/2 + z^2/12 "
-        "for |z| < 0.01 in place of 0/0, as (-z) e^z / (1 - e^z) below z = -1, and with x "
-        "floored where z = -800 (the rate is below every float format there); above "
+        "for |z| < 0.01 in place of 0/0, as (-z) e^z / (1 - e^z) below z = -1, with z "
+        "floored at -800 there (the rate is below every float format); above "
         "z = 40 it is a x - b to float64 precision. The paper's appendix could not be read "
         "here; form and constants were checked against three independent implementations "
         "that cite it.",
