@@ -66,7 +66,8 @@ SPECS: tuple[Spec, ...] = (
         "quiet samples, slope mu/ln(1 + mu) = 46 at 0. The compander is defined on [-1, 1], "
         "where audio lives; outside it the input is clipped, as audio is before companding, "
         "so the unit saturates at +-1 (kinks at +-1: C0). The formula was read in an "
-        "implementation quoting the paper, mu = 255 from the paper's 256 levels.",
+        "implementation quoting the paper; mu = 255 is the value for 256 levels, as in "
+        "G.711 and the companding libraries checked.",
         properties=Properties(
             monotonic=True,
             lower=-1.0,

@@ -65,7 +65,8 @@ SPECS: tuple[Spec, ...] = (
         aliases=("elliot2", "elliott2"),
         description="MATLAB's Elliot 2 symmetric sigmoid sign(x) x^2 / (1 + x^2), a variation "
         "of the Elliott sigmoid (elliotsig, x/(1 + |x|), entry softsign) without exponentials "
-        "that approaches +-1 as 1 - 1/x^2, closer to tanh in the tails, but is flat at the "
+        "that approaches +-1 as 1 - 1/x^2, faster than elliotsig's 1 - 1/|x| (closer to "
+        "tansig, as the toolbox puts it), but is flat at the "
         "origin (slope 2|x|/(1 + x^2)^2, 0 at 0). C1: f'' jumps from -2 to 2 at 0. Evaluated "
         "as sign(x)/(1 + 1/x^2) for |x| >= 1, so that x^2 does not overflow float16. The form "
         "is the toolbox's documented transfer function, checked against its derivative code.",
@@ -93,9 +94,10 @@ SPECS: tuple[Spec, ...] = (
         family="sigmoidal",
         citation=GALLANT_WHITE_1988,
         description="Cosine squasher of Gallant and White, (1 + cos(x + 3 pi/2))/2 on "
-        "[-pi/2, pi/2], 0 below and 1 above: a squashing function with compact transition "
-        "whose networks reproduce Fourier series, one of the examples of the universal "
-        "approximation theorems of Hornik, Stinchcombe and White. On the transition it is "
+        "[-pi/2, pi/2], 0 below and 1 above: a squashing function (non-decreasing, from 0 "
+        "to 1) whose transition is a half period of a cosine, listed with the step and the "
+        "ramp among the classic squashing functions of universal approximation. On the "
+        "transition it is "
         "(1 + sin x)/2; C1 (f'' jumps by 1/2 at +-pi/2). The paper could not be read here; "
         "the form is that of a textbook on deep-learning architectures that lists it.",
         properties=Properties(

@@ -81,9 +81,9 @@ SPECS: tuple[Spec, ...] = (
         "negative input (to -1/(1 + e^(a theta)) = -0.034) and saturates at "
         "1 - 1/(1 + e^(a theta)) = 0.966. Below a x = 1 it is evaluated as "
         "expm1(a x) sigma(-a theta) sigma(a (theta - x)), the same function without "
-        "cancellation near 0. The paper's text could not be read here; form and constants "
-        "were checked against two independent implementations of the model (Neuromatch "
-        "Academy's Wilson-Cowan tutorial and BrainPy's model zoo).",
+        "cancellation near 0. The paper's text could not be read here; the form was checked "
+        "against Neuromatch Academy's Wilson-Cowan tutorial, form and constants against "
+        "BrainPy's implementation of the model.",
         properties=Properties(
             monotonic=True,
             lower=-_WC_FLOOR,
