@@ -34,57 +34,78 @@ WENDLAND_1995 = Citation(
 
 _R = "abs(x)"
 
+# Wendland's table: (d, k) -> the polynomial p of phi_{d,k}(r) = (1 - r)_+^(floor(d/2) + 2k + 1)
+# p(r), as its coefficients in ascending powers of r (the smallest integers).
+_WENDLAND_TABLE: dict[tuple[int, int], tuple[int, ...]] = {
+    (1, 1): (1, 3),
+    (1, 2): (1, 5, 8),
+    (1, 3): (1, 7, 19, 21),
+    (3, 0): (1,),
+    (3, 1): (1, 4),
+    (3, 2): (3, 18, 35),
+    (3, 3): (1, 8, 25, 32),
+    (5, 0): (1,),
+    (5, 1): (1, 5),
+    (5, 2): (1, 7, 16),
+    (5, 3): (5, 45, 159, 231),
+}
 
-def _wendland(
-    name: str,
-    d: int,
-    k: int,
-    power: int,
-    polynomial: str,
-    torch_polynomial,
-    peak: float = 1.0,
-    smoothness: str = "Cinf",
-    aliases: tuple[str, ...] = (),
-    note: str = "",
-) -> Spec:
-    """phi_{d,k}(|x|) = (1 - |x|)_+^power p(|x|), Wendland's function for R^d of smoothness C^2k."""
+
+def _polynomial_text(coefficients: tuple[int, ...], r: str) -> str:
+    """c0 + c1 r + c2 r**2 + ... as formula text."""
+    terms = [
+        str(c) if i == 0 else f"{c} * {r}" if i == 1 else f"{c} * {r}**{i}"
+        for i, c in enumerate(coefficients)
+    ]
+    return " + ".join(reversed(terms))
+
+
+def _wendland(d: int, k: int) -> Spec:
+    """phi_{d,k}(|x|), Wendland's function positive definite on R^d and C^2k there."""
+    coefficients = _WENDLAND_TABLE[d, k]
+    power = d // 2 + 2 * k + 1
+    p = _polynomial_text(coefficients, _R)
     text = f"(1 - r)_+^{power}" + (
-        f" ({polynomial.replace('**', '^').replace(' * ', ' ')})" if polynomial != "1" else ""
+        f" ({_polynomial_text(coefficients, 'r').replace('**', '^').replace(' * ', ' ')})"
+        if k > 0
+        else ""
     )
+    if k == 0:
+        smoothness, note = "C0", f" In one variable it has a kink at 0 (slopes +-{power})."
+    else:
+        smoothness = "Cinf"
+        note = f" In one variable it is C^{2 * k} (f^({2 * k + 1}) jumps at 0), reported as Cinf."
+
+    def reference(x: torch.Tensor) -> torch.Tensor:
+        r = x.abs()
+        return torch.relu(1 - r) ** power * sum(c * r**i for i, c in enumerate(coefficients))
+
     return Spec(
-        name=name,
+        name=f"wendland_{d}_{k}",
         checked_against="secondary",
-        formula=f"where({_R} >= 1, 0, (1 - {_R})**{power} * ({polynomial.replace('r', _R)}))",
-        published=f"relu(1 - {_R})**{power} * ({polynomial.replace('r', _R)})",
+        formula=f"where({_R} >= 1, 0, (1 - {_R})**{power} * ({p}))",
+        published=f"relu(1 - {_R})**{power} * ({p})",
         family="radial",
         citation=WENDLAND_1995,
-        aliases=aliases,
+        aliases=(f"wendland_c{2 * k}",) if d == 3 else (),
         description=f"Wendland's compactly supported radial function phi_{d},{k}(r) = {text} at "
         f"r = |x|: the piecewise polynomial of minimal degree that is positive definite on "
         f"R^{d} and C^{2 * k} there, zero for |x| >= 1. The functions are defined up to a "
         f"positive factor; this is the usual tabulated form with the smallest integer "
-        f"coefficients (peak phi(0) = {peak:g}).{note} Checked against Wendland's general "
-        f"formula for phi_(d,k) as implemented in independent RBF libraries.",
+        f"coefficients (peak phi(0) = {coefficients[0]}).{note} Checked against Wendland's "
+        f"general formula for phi_(d,k) as implemented in independent RBF libraries.",
         properties=Properties(
             monotonic=False,
             lower=0.0,
-            upper=peak,
+            upper=float(coefficients[0]),
             smoothness=smoothness,
             zero_at_zero=False,
             zero_centered=False,
             sparse=True,
         ),
-        references=(
-            Reference(
-                lambda x: torch.relu(1 - x.abs()) ** power * torch_polynomial(x.abs()),
-                atol=1e-12,
-                note=f"= {text}",
-            ),
-        ),
+        references=(Reference(reference, atol=1e-12, note=f"= {text}"),),
     )
 
-
-_C2_AS_CINF = " In one variable it is C^2 at least (f''' jumps at 0), reported as Cinf."
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -155,111 +176,5 @@ SPECS: tuple[Spec, ...] = (
             Reference(lambda x: torch.rsqrt(1 + x * x), atol=1e-12, note="= 1/sqrt(1 + x^2)"),
         ),
     ),
-    _wendland(
-        "wendland_3_0",
-        3,
-        0,
-        2,
-        "1",
-        lambda r: torch.ones_like(r),
-        smoothness="C0",
-        aliases=("wendland_c0",),
-        note=" In one variable it has a kink at 0 (slopes +-2), like the tent it squares.",
-    ),
-    _wendland(
-        "wendland_3_1",
-        3,
-        1,
-        4,
-        "4 * r + 1",
-        lambda r: 4 * r + 1,
-        aliases=("wendland_c2",),
-        note=_C2_AS_CINF,
-    ),
-    _wendland(
-        "wendland_3_2",
-        3,
-        2,
-        6,
-        "35 * r**2 + 18 * r + 3",
-        lambda r: 35 * r**2 + 18 * r + 3,
-        peak=3.0,
-        aliases=("wendland_c4",),
-        note=" C^4 in one variable, reported as Cinf.",
-    ),
-    _wendland(
-        "wendland_3_3",
-        3,
-        3,
-        8,
-        "32 * r**3 + 25 * r**2 + 8 * r + 1",
-        lambda r: 32 * r**3 + 25 * r**2 + 8 * r + 1,
-        aliases=("wendland_c6",),
-        note=" C^6 in one variable, reported as Cinf.",
-    ),
-    _wendland(
-        "wendland_1_1",
-        1,
-        1,
-        3,
-        "3 * r + 1",
-        lambda r: 3 * r + 1,
-        note=_C2_AS_CINF,
-    ),
-    _wendland(
-        "wendland_1_2",
-        1,
-        2,
-        5,
-        "8 * r**2 + 5 * r + 1",
-        lambda r: 8 * r**2 + 5 * r + 1,
-        note=" C^4 in one variable, reported as Cinf.",
-    ),
-    _wendland(
-        "wendland_1_3",
-        1,
-        3,
-        7,
-        "21 * r**3 + 19 * r**2 + 7 * r + 1",
-        lambda r: 21 * r**3 + 19 * r**2 + 7 * r + 1,
-        note=" C^6 in one variable, reported as Cinf.",
-    ),
-    _wendland(
-        "wendland_5_0",
-        5,
-        0,
-        3,
-        "1",
-        lambda r: torch.ones_like(r),
-        smoothness="C0",
-        note=" In one variable it has a kink at 0 (slopes +-3).",
-    ),
-    _wendland(
-        "wendland_5_1",
-        5,
-        1,
-        5,
-        "5 * r + 1",
-        lambda r: 5 * r + 1,
-        note=_C2_AS_CINF,
-    ),
-    _wendland(
-        "wendland_5_2",
-        5,
-        2,
-        7,
-        "16 * r**2 + 7 * r + 1",
-        lambda r: 16 * r**2 + 7 * r + 1,
-        note=" C^4 in one variable, reported as Cinf.",
-    ),
-    _wendland(
-        "wendland_5_3",
-        5,
-        3,
-        9,
-        "231 * r**3 + 159 * r**2 + 45 * r + 5",
-        lambda r: 231 * r**3 + 159 * r**2 + 45 * r + 5,
-        peak=5.0,
-        note=" C^6 in one variable, reported as Cinf.",
-    ),
+    *(_wendland(d, k) for d, k in _WENDLAND_TABLE),
 )
