@@ -50,6 +50,16 @@ DAFX_2011 = Citation(
     "of Nonlinear Systems (1980)",
 )
 
+# mu-law and A-law: odd, increasing, clipped to [-1, 1] outside the compander's domain
+_COMPANDER = Properties(
+    monotonic=True,
+    lower=-1.0,
+    upper=1.0,
+    smoothness="C0",
+    zero_at_zero=True,
+    zero_centered=True,
+)
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="mu_law",
@@ -68,14 +78,7 @@ SPECS: tuple[Spec, ...] = (
         "so the unit saturates at +-1 (kinks at +-1: C0). The formula was read in an "
         "implementation quoting the paper; mu = 255 is the value for 256 levels, as in "
         "G.711 and the companding libraries checked.",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=1.0,
-            smoothness="C0",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=_COMPANDER,
         references=(
             Reference(
                 lambda x: torch.sign(x) * torch.log1p(255 * x.clamp(-1, 1).abs()) / math.log(256),
@@ -168,14 +171,7 @@ SPECS: tuple[Spec, ...] = (
         "a logarithmic curve, with A = 87.6. Like mu_law it is defined on [-1, 1] and the "
         "input is clipped outside, so it saturates at +-1 (kinks at +-1: C0; inside, f'' "
         "jumps at +-1/A).",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=1.0,
-            smoothness="C0",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=_COMPANDER,
         references=(
             Reference(
                 lambda x: (

@@ -107,6 +107,16 @@ def _wendland(d: int, k: int) -> Spec:
     )
 
 
+# odd-degree polyharmonic splines |x|^k: even, 0 at 0, unbounded, C^(k-1) (reported as Cinf)
+_POLYHARMONIC = Properties(
+    monotonic=False,
+    lower=0.0,
+    upper=None,
+    smoothness="Cinf",
+    zero_at_zero=True,
+    zero_centered=False,
+)
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="polyharmonic_cubic",
@@ -119,14 +129,7 @@ SPECS: tuple[Spec, ...] = (
         "positive definite of order 2). Even, 0 at 0 and growing as |x|^3; C^2 (f''' jumps "
         "at 0), reported as Cinf. Duchon's paper could not be read here; the kernel is "
         "SciPy's, which cites it.",
-        properties=Properties(
-            monotonic=False,
-            lower=0.0,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=False,
-        ),
+        properties=_POLYHARMONIC,
         references=(Reference(lambda x: x.abs() ** 3, atol=1e-12, note="= |x|^3"),),
     ),
     Spec(
@@ -140,14 +143,7 @@ SPECS: tuple[Spec, ...] = (
         "positive definite of order 3; SciPy's RBFInterpolator uses its negative -r^5, its "
         "older Rbf class r^5 as here). Even, 0 at 0 and growing as |x|^5; C^4, reported as "
         "Cinf. Duchon's paper could not be read here; the kernel is SciPy's.",
-        properties=Properties(
-            monotonic=False,
-            lower=0.0,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=False,
-        ),
+        properties=_POLYHARMONIC,
         references=(Reference(lambda x: x.abs() ** 5, atol=1e-5, note="= |x|^5"),),
     ),
     Spec(
