@@ -1,6 +1,7 @@
 """Classic transfer and squashing functions of neural-network toolboxes and of the universal
-approximation literature: MATLAB's Elliot 2 sigmoid, FANN's stepwise linear sigmoid and the cosine
-squasher of Gallant and White. The survey of Kunc and Kléma (arXiv:2402.09092) lists none of them.
+approximation literature: MATLAB's Elliot 2 sigmoid and FANN's stepwise linear sigmoid (Gallant
+and White's cosine squasher is with the coordinate units). The survey of Kunc and Kléma
+(arXiv:2402.09092) lists none of them.
 MATLAB's other elementwise transfer functions are other entries: elliotsig is softsign, satlin
 clipped_relu at cap = 1, satlins hardtanh, tribas tent, radbas gaussian, poslin relu."""
 
@@ -17,13 +18,6 @@ MATLAB_ELLIOT2SIG = Citation(
     venue="MATLAB Neural Network (Deep Learning) Toolbox, R2012b",
 )
 
-GALLANT_WHITE_1988 = Citation(
-    "There exists a neural network that does not make avoidable mistakes",
-    "A. Ronald Gallant, Halbert White",
-    1988,
-    venue="IEEE International Conference on Neural Networks, San Diego, vol. 1, 657-664",
-)
-
 NISSEN_2003 = Citation(
     "Implementation of a Fast Artificial Neural Network Library (fann)",
     "Steffen Nissen",
@@ -31,8 +25,6 @@ NISSEN_2003 = Citation(
     venue="Technical report, DIKU, University of Copenhagen; FANN's FANN_SIGMOID_STEPWISE "
     "(fann_activation.h)",
 )
-
-_HALF_PI = math.pi / 2
 
 # FANN_SIGMOID_STEPWISE: linear interpolation of sigmoid(2u) through the points where it takes
 # the values 0.005, 0.05, 0.25, 0.75, 0.95, 0.995 (u = logit(r) / 2), 0 below and 1 above, at
@@ -83,41 +75,6 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: torch.sign(x) * x * x / (1 + x * x),
                 atol=1e-12,
                 note="= sign(x) x^2 / (1 + x^2)",
-            ),
-        ),
-    ),
-    Spec(
-        name="cosine_squasher",
-        checked_against="secondary",
-        formula="(1 + sin(clamp(x, -pi / 2, pi / 2))) / 2",
-        published="where(x < -pi / 2, 0, where(x > pi / 2, 1, (1 + cos(x + 3 * pi / 2)) / 2))",
-        family="sigmoidal",
-        citation=GALLANT_WHITE_1988,
-        description="Cosine squasher of Gallant and White, (1 + cos(x + 3 pi/2))/2 on "
-        "[-pi/2, pi/2], 0 below and 1 above: a squashing function (non-decreasing, from 0 "
-        "to 1) whose transition is a half period of a cosine, listed with the step and the "
-        "ramp among the classic squashing functions of universal approximation. On the "
-        "transition it is "
-        "(1 + sin x)/2; C1 (f'' jumps by 1/2 at +-pi/2). The paper could not be read here; "
-        "the form is that of a textbook on deep-learning architectures that lists it.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=1.0,
-            smoothness="C1",
-            zero_at_zero=False,
-            zero_centered=False,
-            sparse=True,
-        ),
-        references=(
-            Reference(
-                lambda x: torch.where(
-                    x < -_HALF_PI,
-                    0.0,
-                    torch.where(x > _HALF_PI, 1.0, (1 + torch.cos(x + 3 * _HALF_PI)) / 2),
-                ),
-                atol=1e-12,
-                note="= (1 + cos(x + 3 pi/2))/2 on [-pi/2, pi/2], 0 below, 1 above",
             ),
         ),
     ),

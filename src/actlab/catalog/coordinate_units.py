@@ -1,14 +1,14 @@
 """Units of coordinate networks (implicit neural representations) and of the Fourier and wavelet
-networks before them: the multi-quadratic bump of non-periodic coordinate MLPs, the ReLU-built
-B-spline wavelet of ReLU-only implicit representations and Gallant and White's cosine squasher,
-the half-period of a cosine that makes a squashing network a Fourier network."""
+networks before them: the ReLU-built B-spline wavelet of ReLU-only implicit representations and
+Gallant and White's cosine squasher, the half-period of a cosine that makes a squashing network a
+Fourier network. The multi-quadratic of non-periodic coordinate MLPs is the radial kernels'
+inverse_multiquadric."""
 
 import math
 
 import torch
 import torch.nn.functional as F
 
-from actlab.catalog.radial import RAMASINGHE_LUCEY_2021
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 SHENOUDA_2024 = Citation(
@@ -38,38 +38,6 @@ def _bspline_wavelet_relus(x: torch.Tensor) -> torch.Tensor:
 
 
 SPECS: tuple[Spec, ...] = (
-    Spec(
-        name="multiquadratic",
-        published="1 / sqrt(1 + x**2)",
-        formula="where(abs(x) <= 1, 1 / sqrt(1 + clamp(x, -1, 1)**2), "
-        "1 / (max(abs(x), 1) * sqrt(1 + 1 / max(abs(x), 1)**2)))",
-        family="radial",
-        citation=RAMASINGHE_LUCEY_2021,
-        aliases=("multi_quadratic", "inverse_multiquadric"),
-        description="Multi-quadratic activation 1 / sqrt(1 + (a x)^2), one of the non-periodic "
-        "coordinate-MLP activations proposed as more robust to initialization than the sine (with "
-        "the Gaussian, the Laplacian, ExpSin and the quadratic 1 / (1 + (a x)^2), which is cauchy "
-        "with lambda1 = 0). The width a belongs to the preceding layer, as for gaussian. A bump "
-        "with heavy 1/|x| tails, maximum 1 at 0. Formula as in the public implementations of the "
-        "paper's activations (the paper's body was not read). Beyond |x| = 1 it is evaluated as "
-        "1 / (|x| sqrt(1 + 1/x^2)), so that x^2 never overflows.",
-        checked_against="secondary",
-        properties=Properties(
-            monotonic=False,
-            lower=0.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
-        references=(
-            Reference(
-                lambda x: torch.rsqrt(1 + x * x),
-                atol=1e-12,
-                note="= 1 / sqrt(1 + x^2) written directly",
-            ),
-        ),
-    ),
     Spec(
         name="bspline_wavelet",
         published=_BSPLINE_WAVELET_RELUS,

@@ -153,13 +153,15 @@ SPECS: tuple[Spec, ...] = (
         published="1 / sqrt(1 + x**2)",
         family="radial",
         citation=HARDY_1971,
-        aliases=("imq",),
+        aliases=("imq", "multiquadratic", "multi_quadratic"),
         description="Inverse multiquadric 1/sqrt(1 + x^2) (shape parameter 1, folded into the "
         "layer's scale), the reciprocal of Hardy's multiquadric sqrt(1 + x^2) (which is "
         "vreluplus at b = 1) and a strictly positive definite RBF kernel: 1 at 0, decaying "
         "as 1/|x|, far more slowly than the Gaussian. Evaluated as 1/(|x| sqrt(1 + x^-2)) for "
         "|x| >= 1, so that x^2 does not overflow float16. Hardy's paper could not be read "
-        "here; the kernel is SciPy's.",
+        "here; the kernel is SciPy's. As 1/sqrt(1 + (a x)^2) it is also the multi-quadratic "
+        "activation of non-periodic coordinate MLPs (Ramasinghe and Lucey, ECCV 2022, "
+        "arXiv:2111.15135), the width a belonging to the preceding layer.",
         properties=Properties(
             monotonic=False,
             lower=0.0,
