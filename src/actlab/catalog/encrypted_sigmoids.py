@@ -1,0 +1,119 @@
+"""Polynomial and piecewise stand-ins for the logistic sigmoid (and its logarithm) used to train
+and evaluate logistic regression and neural networks under homomorphic encryption or secure
+multi-party computation, each with its published coefficients. A polynomial follows the sigmoid
+only on its fitting interval and is unbounded outside it."""
+
+import mpmath
+
+from actlab.catalog.hardware_approximations import KIM_2018
+from actlab.catalog.spec import Properties, Spec
+
+
+def horner(coefficients: tuple[float, ...], var: str) -> str:
+    """c0 + var (c1 + var (c2 + ...)) as formula text."""
+    text = repr(coefficients[-1])
+    for c in reversed(coefficients[:-1]):
+        text = f"{c!r} + {var} * ({text})"
+    return text
+
+
+def odd_polynomial(constant: float, odd: tuple[float, ...], var: str = "x") -> str:
+    """constant + var (a1 + var^2 (a3 + ...)): an odd polynomial about ``constant`` by Horner's
+    rule in var^2, as formula text."""
+    text = f"{var} * ({horner(odd, f'{var}**2')})"
+    return text if constant == 0 else f"{constant!r} + {text}"
+
+
+def factored(coefficients: tuple[float, ...]) -> str:
+    """The polynomial sum_k coefficients[k] x^k as a product of its real linear and quadratic
+    factors over its roots, as formula text, the leading coefficient spread over the factors
+    (|c|^(d/n) for a factor of degree d of a degree-n polynomial).
+
+    Each factor stays of the size of the terms it stands for, so neither f nor the derivative
+    sympy builds from it forms a high power of x before the small coefficients scale it
+    (Horner's form does, in the derivative, and overflows float16 where f' is finite), and f
+    keeps its relative accuracy next to its zeros."""
+    with mpmath.workdps(40):
+        c = [mpmath.mpf(a) for a in coefficients]
+        n = len(c) - 1
+        w = abs(c[-1]) ** (mpmath.mpf(1) / n)
+        factors = []
+        for r in mpmath.polyroots(c[::-1], maxsteps=200, extraprec=200):
+            if abs(mpmath.im(r)) < 1e-25:
+                factors.append(f"{float(w)!r} * x {_signed(-w * mpmath.re(r))}")
+            elif mpmath.im(r) > 0:
+                factors.append(
+                    f"{float(w * w)!r} * x**2 {_signed(-2 * w * w * mpmath.re(r))} * x "
+                    f"{_signed(w * w * abs(r) ** 2)}"
+                )
+    sign = "-" if c[-1] < 0 else ""
+    return sign + " * ".join(f"({f})" for f in factors)
+
+
+def _signed(value: mpmath.mpf) -> str:
+    """'+ v' or '- |v|' for a term of formula text."""
+    return f"{'+-'[value < 0]} {float(abs(value))!r}"
+
+
+UNBOUNDED = Properties(
+    monotonic=False,
+    lower=None,
+    upper=None,
+    smoothness="Cinf",
+    zero_at_zero=False,
+    zero_centered=True,
+)
+
+
+def _expand(constant: float, odd: tuple[float, ...], scale: float = 1.0) -> tuple[float, ...]:
+    """Coefficients in powers of x of constant + sum_k odd[k] (x / scale)^(2k + 1)."""
+    coefficients = [0.0] * (2 * len(odd))
+    coefficients[0] = constant
+    coefficients[1::2] = [a / scale ** (2 * k + 1) for k, a in enumerate(odd)]
+    return tuple(coefficients)
+
+
+# Kim et al.'s least-squares fits on [-8, 8], in powers of u = x / 8 (degree 5 as published;
+# degree 7 as the authors' code stores it, in powers of x)
+_LS5_U = (1.53048, -2.3533056, 1.3511295)
+_LS7_X = (0.216884, -0.00819276, 0.000165861, -0.00000119581)
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="he_sigmoid_ls5",
+        formula=factored(_expand(0.5, _LS5_U, 8)),
+        published="0.5 + 1.53048 * (x / 8) - 2.3533056 * (x / 8)**3 + 1.3511295 * (x / 8)**5",
+        family="sigmoidal",
+        citation=KIM_2018,
+        description="The degree-5 least-squares fit of the logistic sigmoid on [-8, 8] that "
+        "Kim, Song, Kim, Lee and Cheon evaluate under approximate homomorphic encryption "
+        "(CKKS) to train logistic regression: 0.5 + 1.53048 (x/8) - 2.3533056 (x/8)^3 + "
+        "1.3511295 (x/8)^5, within 0.047 of the sigmoid on the interval. It overshoots to "
+        "1.018 at x = 4.43 (and -0.018 at -4.43), dips back to 0.955 at 6.87 and grows "
+        "without bound beyond the interval (to -inf on the left). Coefficients as in the "
+        "authors' code (CryptoLab's IDASH2017 repository, which stores 0.19131 x - 0.0045963 "
+        "x^3 + 0.0000412332 x^5 about 0.5, the same numbers divided by powers of 8). Evaluated "
+        "as the product of its linear and quadratic factors, so that no power of x "
+        "overflows before the small coefficients scale it. See "
+        "he_sigmoid_ls3 and he_sigmoid_ls7 for the other degrees.",
+        properties=UNBOUNDED,
+    ),
+    Spec(
+        name="he_sigmoid_ls7",
+        formula=factored(_expand(0.5, _LS7_X)),
+        published="0.5 + 0.216884 * x - 0.00819276 * x**3 + 0.000165861 * x**5 "
+        "- 0.00000119581 * x**7",
+        family="sigmoidal",
+        citation=KIM_2018,
+        description="The degree-7 least-squares fit of the logistic sigmoid on [-8, 8] of Kim, "
+        "Song, Kim, Lee and Cheon's homomorphically encrypted logistic-regression training: "
+        "0.5 + 0.216884 x - 0.00819276 x^3 + 0.000165861 x^5 - 0.00000119581 x^7, the "
+        "coefficients of the authors' code (CryptoLab's IDASH2017 repository). Within 0.032 "
+        "of the sigmoid on the interval, with ripples (0.9935 at x = 4.05, 0.9825 at 5.48, "
+        "1.0136 at 7.26); beyond +-8 it turns away without bound (to -inf on the right). The "
+        "form in powers of x/8 that later papers quote, 1.73496, -4.19407, 5.43402, "
+        "-2.50739, differs from it by less than 2e-5 on [-8, 8]. "
+        "Evaluated, like he_sigmoid_ls5, as the product of its linear and quadratic factors.",
+        properties=UNBOUNDED,
+    ),
+)
