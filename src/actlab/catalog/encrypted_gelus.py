@@ -2,7 +2,7 @@
 homomorphically encrypted) inference of transformers and convolutional networks: polynomials,
 piecewise polynomials and iterated squarings with their published constants."""
 
-from actlab.catalog.spec import Citation, Properties, Spec
+from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 KNOTT_2021 = Citation(
     "CrypTen: Secure Multi-Party Computation Meets Machine Learning",
@@ -12,6 +12,22 @@ KNOTT_2021 = Citation(
     arxiv="2109.00984",
     venue="NeurIPS 2021",
 )
+
+LUO_2024 = Citation(
+    "SecFormer: Fast and Accurate Privacy-Preserving Inference for Transformer Models via SMPC",
+    "Jinglong Luo, Yehong Zhang, Zhuo Zhang, Jiaqi Zhang, Xin Mu, Hui Wang, Yue Yu, Zenglin Xu",
+    2024,
+    arxiv="2401.00793",
+    venue="Findings of ACL 2024",
+)
+
+# SecFormer: erf(u) by seven sine terms of period 20 on [-2.5, 2.5), +-1 outside, u = x / sqrt(2)
+_SECFORMER_BETA = (1.25772, -0.0299154, 0.382155, -0.0519123, 0.196033, -0.0624557, 0.118029)
+_U = "0.7071067811865475 * x"
+_SECFORMER_ERF = " + ".join(
+    f"{b!r} * sin({k} * pi * {_U} / 10)" for k, b in enumerate(_SECFORMER_BETA, 1)
+)
+_SECFORMER = f"0.5 * x * (1 + where({_U} < -2.5, -1, where({_U} < 2.5, {_SECFORMER_ERF}, 1)))"
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -41,5 +57,31 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=False,
         ),
         checked_against="secondary",
+    ),
+    Spec(
+        name="secformer_gelu",
+        formula=_SECFORMER,
+        family="gated",
+        citation=LUO_2024,
+        aliases=("secformer_fourier_gelu",),
+        description="SecFormer's GELU for secure multi-party inference of transformers, "
+        "x (1 + E(x / sqrt 2)) / 2 with erf replaced by a segmented Fourier series: E(u) = "
+        "-1 below u = -2.5, 1 from 2.5 on, and between them the sine series sum_k beta_k "
+        "sin(k pi u / 10), k = 1..7, beta = (1.25772, -0.0299154, 0.382155, -0.0519123, "
+        "0.196033, -0.0624557, 0.118029), which secret sharing evaluates from one masked "
+        "opening. The series stays within 0.036 of erf but reaches only +-0.970 at the "
+        "breakpoints, so the unit jumps by 0.053 at x = +-2.5 sqrt 2 = +-3.54; it is 0 "
+        "below -3.54, x above 3.54, and within 0.058 of GELU between. Breakpoints and "
+        "coefficients from the authors' code (operation/gelu.py).",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.1685142300817829,
+            upper=None,
+            smoothness="discontinuous",
+            zero_at_zero=True,
+            zero_centered=True,
+            sparse=True,
+        ),
+        references=(Reference("gelu", atol=0.06, note="within 0.058 of GELU everywhere"),),
     ),
 )
