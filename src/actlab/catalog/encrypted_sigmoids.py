@@ -6,7 +6,14 @@ only on its fitting interval and is unbounded outside it."""
 import mpmath
 
 from actlab.catalog.hardware_approximations import KIM_2018
-from actlab.catalog.spec import Properties, Spec
+from actlab.catalog.spec import Citation, Properties, Spec
+
+BERGAMASCHI_2019 = Citation(
+    "Homomorphic Training of 30,000 Logistic Regression Models",
+    "Flavio Bergamaschi, Shai Halevi, Tzipora T. Halevi, Hamish Hunt",
+    2019,
+    venue="ACNS 2019, LNCS 11464; IACR ePrint 2019/425",
+)
 
 
 def horner(coefficients: tuple[float, ...], var: str) -> str:
@@ -115,5 +122,31 @@ SPECS: tuple[Spec, ...] = (
         "-2.50739, differs from it by less than 2e-5 on [-8, 8]. "
         "Evaluated, like he_sigmoid_ls5, as the product of its linear and quadratic factors.",
         properties=UNBOUNDED,
+    ),
+    Spec(
+        name="he_logsigmoid4",
+        formula=factored((-0.78, 0.5, -0.0822, 0.0, 0.000527)),
+        published="0.000527 * x**4 - 0.0822 * x**2 + 0.5 * x - 0.78",
+        family="sigmoidal",
+        citation=BERGAMASCHI_2019,
+        checked_against="secondary",
+        description="The quartic 0.000527 x^4 - 0.0822 x^2 + 0.5 x - 0.78 that stands for "
+        "log sigmoid(x) = x/2 - log(2 cosh(x/2)) on [-5, 5] in homomorphically encrypted "
+        "logistic-regression training after Bergamaschi, Halevi, Halevi and Hunt, where the "
+        "log-likelihood is evaluated on encrypted data: the linear term is exact and the even "
+        "part is fitted, within 0.087 of log sigmoid on the interval (-0.78 at 0 against "
+        "log 1/2 = -0.693). Outside it the quartic turns up: it rises above 0 between 2.71 "
+        "and 4.90 and beyond 7.41, and on the left reaches its minimum -8.73 at x = -10.08 "
+        "before growing without bound. The paper's text could not be read here; the "
+        "coefficients are those of Intel's HE Toolkit logistic-regression example, which "
+        "implements the paper. Evaluated as the product of its four linear factors.",
+        properties=Properties(
+            monotonic=False,
+            lower=-8.731375149336293,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
     ),
 )
