@@ -2,6 +2,8 @@
 homomorphically encrypted) inference of transformers and convolutional networks: polynomials,
 piecewise polynomials and iterated squarings with their published constants."""
 
+from actlab.catalog.encrypted_relus import ISHIYAMA_2020
+from actlab.catalog.encrypted_sigmoids import factored
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 KNOTT_2021 = Citation(
@@ -83,5 +85,30 @@ SPECS: tuple[Spec, ...] = (
             sparse=True,
         ),
         references=(Reference("gelu", atol=0.06, note="within 0.058 of GELU everywhere"),),
+    ),
+    Spec(
+        name="ishiyama_swish4",
+        formula=factored((0.119782, 0.5, 0.147298, 0.0, -0.002015)),
+        published="0.119782 + 0.5 * x + 0.147298 * x**2 - 0.002015 * x**4",
+        family="gated",
+        citation=ISHIYAMA_2020,
+        checked_against="secondary",
+        aliases=("he_swish4",),
+        description="Ishiyama, Suzuki and Yamana's fourth-order stand-in for Swish (SiLU) in "
+        "CNN inference over CKKS-encrypted data, 0.119782 + 0.5 x + 0.147298 x^2 - "
+        "0.002015 x^4: x/2 exactly plus an even quartic fitted on [-6, 6] (a least-squares "
+        "fit of x sigmoid(x) there gives the same numbers to 3e-4), behind batch "
+        "normalization that scales the inputs into the interval. Within 0.18 of SiLU on "
+        "[-6, 6]; it dips to -0.325 at x = -1.88, peaks at 6.02 at x = 6.76 and falls to "
+        "-inf on both sides. Coefficients as in an implementation that cites the paper "
+        "(IEEE document 9378372); the paper's table could not be read here.",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=6.0230833281385285,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
     ),
 )

@@ -6,8 +6,17 @@ its interval and is unbounded outside it."""
 
 from math import comb
 
-from actlab.catalog.encrypted_sigmoids import horner, odd_polynomial
+from actlab.catalog.encrypted_sigmoids import factored, horner, odd_polynomial
 from actlab.catalog.spec import Citation, Properties, Spec
+
+ISHIYAMA_2020 = Citation(
+    "Highly Accurate CNN Inference Using Approximate Activation Functions over Homomorphic "
+    "Encryption",
+    "Takumi Ishiyama, Takuya Suzuki, Hayato Yamana",
+    2020,
+    arxiv="2009.03727",
+    venue="IEEE Big Data 2020",
+)
 
 CHEON_2020 = Citation(
     "Efficient Homomorphic Comparison Methods with Optimal Complexity",
@@ -124,5 +133,31 @@ SPECS: tuple[Spec, ...] = (
             checked_against="secondary",
         )
         for n in _CHEON_G
+    ),
+    Spec(
+        name="ishiyama_relu2",
+        formula=factored((0.563059, 0.5, 0.078047)),
+        published="0.563059 + 0.5 * x + 0.078047 * x**2",
+        family="polynomial",
+        citation=ISHIYAMA_2020,
+        checked_against="secondary",
+        aliases=("he_relu_quad6",),
+        description="The quadratic 0.563059 + 0.5 x + 0.078047 x^2, the least-squares fit of "
+        "ReLU on [-6, 6] (x/2 exactly, plus the best constant and square term for |x|/2), "
+        "for CNN inference over CKKS-encrypted data behind batch normalization that keeps "
+        "inputs in the interval. It is 0.563 at 0 (the largest error on the interval), "
+        "crosses zero at -4.95 and -1.46, reaches its minimum -0.2377 at x = -3.20 and grows "
+        "without bound on both sides. The paper's table could not be read here: the "
+        "coefficients, and their attribution to the paper, are those of an implementation "
+        "that cites it (IEEE document 9378372) as the source of this degree-2 ReLU and of "
+        "the quartic ishiyama_swish4.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.23774051823900977,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
     ),
 )
