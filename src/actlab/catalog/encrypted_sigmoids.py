@@ -6,13 +6,22 @@ only on its fitting interval and is unbounded outside it."""
 import mpmath
 
 from actlab.catalog.hardware_approximations import KIM_2018
-from actlab.catalog.spec import Citation, Properties, Spec
+from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 BERGAMASCHI_2019 = Citation(
     "Homomorphic Training of 30,000 Logistic Regression Models",
     "Flavio Bergamaschi, Shai Halevi, Tzipora T. Halevi, Hamish Hunt",
     2019,
     venue="ACNS 2019, LNCS 11464; IACR ePrint 2019/425",
+)
+
+
+ROSETTA_2020 = Citation(
+    "Rosetta: A Privacy-Preserving Framework Based on TensorFlow",
+    "LatticeX Foundation",
+    2020,
+    venue="Rosetta library, secure-computation sigmoids of cc/modules/protocol/mpc/snn/src/impl/"
+    "sigmoid.cpp",
 )
 
 
@@ -148,5 +157,82 @@ SPECS: tuple[Spec, ...] = (
             zero_at_zero=False,
             zero_centered=True,
         ),
+    ),
+    Spec(
+        name="rosetta_sigmoid_cheb9",
+        formula=factored(
+            (
+                0.5,
+                0.2159198015,
+                0.0,
+                -0.0082176259,
+                0.0,
+                0.0001825597,
+                0.0,
+                -0.0000018848,
+                0.0,
+                0.0000000072,
+            )
+        ),
+        published="0.5 + 0.2159198015 * x - 0.0082176259 * x**3 + 0.0001825597 * x**5 "
+        "- 0.0000018848 * x**7 + 0.0000000072 * x**9",
+        family="sigmoidal",
+        citation=ROSETTA_2020,
+        description="The degree-9 odd polynomial that the Rosetta privacy-preserving framework "
+        "evaluates as its Chebyshev sigmoid on secret-shared values: 0.5 + 0.2159198015 x - "
+        "0.0082176259 x^3 + 0.0001825597 x^5 - 0.0000018848 x^7 + 0.0000000072 x^9, meant "
+        "for x in [-8, 8], where it stays within 0.024 of the sigmoid. It ripples about the "
+        "sigmoid's tails (1.0162 at x = 8.17, 0.9845 at 5.79) and beyond 9.28 grows without "
+        "bound, to -inf on the left. Evaluated as the product of its linear and quadratic "
+        "factors.",
+        properties=UNBOUNDED,
+    ),
+    Spec(
+        name="rosetta_sigmoid_g3",
+        formula="where(x < -4, 0, where(x < 4, 0.5 + x * (0.15012 - 0.00159301 * x**2), 1))",
+        family="sigmoidal",
+        citation=ROSETTA_2020,
+        description="Rosetta's secure-computation sigmoid built on the least-squares cubic of "
+        "Kim et al. (he_sigmoid_ls3, here 0.5 + 0.15012 x - 0.00159301 x^3), cut to [-4, 4] "
+        "by two secure comparisons: 0 below -4, the cubic up to 4 and 1 from there. The "
+        "cubic rises on the whole interval from 0.00147 to 0.99853, so the unit is "
+        "monotonic with small jumps at +-4; it is within 0.099 of the sigmoid. Constants "
+        "and breakpoints as in the library's code.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=1.0,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=False,
+            sparse=True,
+        ),
+        references=(Reference("sigmoid", atol=0.1, note="within 0.099 of the sigmoid"),),
+    ),
+    Spec(
+        name="rosetta_sigmoid6",
+        formula="where(x <= -4, 0, where(x <= -2, 0.0484792 * x + 0.1998976, where(x <= 0, "
+        "0.1928931 * x + 0.4761351, where(x <= 2, 0.1928931 * x + 0.5238649, where(x <= 4, "
+        "0.0484792 * x + 0.8001024, 1)))))",
+        family="sigmoidal",
+        citation=ROSETTA_2020,
+        description="Rosetta's six-piece linear sigmoid for secret-shared values, computed "
+        "from one batch of secure comparisons at -4, -2, 0, 2 and 4: 0 up to -4, then "
+        "0.0484792 x + 0.1998976, 0.1928931 x + 0.4761351, 0.1928931 x + 0.5238649 and "
+        "0.0484792 x + 0.8001024 on the intervals (-4, -2], (-2, 0], (0, 2], (2, 4], and 1 "
+        "beyond 4. The pieces do not meet: the value jumps up by 0.048 at 0 (0.4761 at 0, "
+        "0.5239 just above), drops by 0.013 at +-2 and jumps by 0.006 at +-4, so it is "
+        "neither continuous nor monotonic; it stays within 0.03 of the sigmoid. Constants "
+        "and breakpoints as in the library's code.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=1.0,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=False,
+            sparse=True,
+        ),
+        references=(Reference("sigmoid", atol=0.03, note="within 0.029 of the sigmoid"),),
     ),
 )
