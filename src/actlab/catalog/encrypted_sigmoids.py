@@ -3,6 +3,8 @@ and evaluate logistic regression and neural networks under homomorphic encryptio
 multi-party computation, each with its published coefficients. A polynomial follows the sigmoid
 only on its fitting interval and is unbounded outside it."""
 
+from math import comb
+
 import mpmath
 
 from actlab.catalog.hardware_approximations import KIM_2018
@@ -22,6 +24,14 @@ ROSETTA_2020 = Citation(
     2020,
     venue="Rosetta library, secure-computation sigmoids of cc/modules/protocol/mpc/snn/src/impl/"
     "sigmoid.cpp",
+)
+
+
+SYMPC_2021 = Citation(
+    "SyMPC: a library for secure multi-party computation in PyTorch",
+    "OpenMined",
+    2021,
+    venue="SyMPC library (OpenMined), src/sympc/approximations/sigmoid.py",
 )
 
 
@@ -87,6 +97,17 @@ def _expand(constant: float, odd: tuple[float, ...], scale: float = 1.0) -> tupl
     coefficients[0] = constant
     coefficients[1::2] = [a / scale ** (2 * k + 1) for k, a in enumerate(odd)]
     return tuple(coefficients)
+
+
+def _sympc_chebyshev() -> str:
+    """t^9 sum_{m <= 8} C(8 + m, m) w^m (t = (1 + x/8)/2, w = (1 - x/8)/2) as
+    t sum_m C(8 + m, m) t^(8 - m) (t w)^m, Horner's rule in t w: every term stays of the size of
+    the result, and the factor t keeps the relative accuracy at the zero x = -8."""
+    t, s = "(0.5 + x / 16)", "((0.5 + x / 16) * (0.5 - x / 16))"
+    text = repr(float(comb(16, 8)))
+    for m in range(7, -1, -1):
+        text = f"{float(comb(8 + m, m))!r} * {t}**{8 - m} + {s} * ({text})"
+    return f"{t} * ({text})"
 
 
 # Kim et al.'s least-squares fits on [-8, 8], in powers of u = x / 8 (degree 5 as published;
@@ -234,5 +255,50 @@ SPECS: tuple[Spec, ...] = (
             sparse=True,
         ),
         references=(Reference("sigmoid", atol=0.03, note="within 0.029 of the sigmoid"),),
+    ),
+    Spec(
+        name="pysyft_sigmoid5",
+        formula=factored((0.5, 1.91204779e-01, 0.0, -4.58667307e-03, 0.0, 4.20690803e-05)),
+        published="0.5 + 1.91204779e-01 * x - 4.58667307e-03 * x**3 + 4.20690803e-05 * x**5",
+        family="sigmoidal",
+        citation=SYMPC_2021,
+        aliases=("sympc_sigmoid_maclaurin",),
+        description="The quintic sigmoid 0.5 + 0.191204779 x - 0.00458667307 x^3 + "
+        "0.0000420690803 x^5 that OpenMined's PySyft and SyMPC evaluate on secret-shared "
+        "values (their method='maclaurin', though the coefficients are a fit over a wide "
+        "interval rather than the Maclaurin series 1/4, -1/48, 1/480). It is within 0.06 "
+        "of the sigmoid on [-8, 8], overshoots to 1.0201 at x = 4.48 (and -0.0201 at "
+        "-4.48), dips to 0.9695 at 6.74, and grows without bound beyond (to -inf on the "
+        "left). Close to Kim et al.'s he_sigmoid_ls5 (0.19131, -0.0045963, 0.0000412332). "
+        "Evaluated as the product of its linear and quadratic factors.",
+        properties=UNBOUNDED,
+    ),
+    Spec(
+        name="sympc_sigmoid_chebyshev",
+        formula=_sympc_chebyshev(),
+        published="((1 + x / 8) / 2)**9 * ("
+        + " + ".join(f"{comb(8 + m, m)} * ((1 - x / 8) / 2)**{m}" for m in range(9))
+        + ")",
+        family="sigmoidal",
+        citation=SYMPC_2021,
+        description="SyMPC's 'chebyshev' sigmoid for secret-shared values, with its reference "
+        "Vlcek (Neural Network World 22(4), 2012): with z = x/8, t = (1 + z)/2 and "
+        "w = (1 - z)/2, sigmoid(x) ~ t^9 sum_{m=0..8} C(8 + m, m) w^m, the degree-17 "
+        "polynomial that rises from 0 at x = -8 to 1 at 8 with its first eight derivatives "
+        "0 at both ends; its derivative is proportional to (1 - (x/8)^2)^8, so it increases "
+        "on the whole line (the code mirrors it as 1 - p(-x) for x < 0, which gives the same "
+        "polynomial, since p - 1/2 is odd). It equals (1 + f_8(x/8))/2 with Cheon et al.'s "
+        "f_8 (see cheon_sign_f1..f4): the same smooth step, scaled to [-8, 8]. Within 0.033 "
+        "of the sigmoid on [-8, 8]; it is 1.0004 at 10 and 1.47 at 12, and grows like "
+        "(x/8)^17 beyond (to -inf on the left). Evaluated in a form that keeps every term "
+        "of the size of the result (see the code).",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
     ),
 )
