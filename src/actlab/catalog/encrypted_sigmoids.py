@@ -35,6 +35,16 @@ SYMPC_2021 = Citation(
 )
 
 
+DAHL_2018 = Citation(
+    "Private Machine Learning in TensorFlow using Secure Computation",
+    "Morten Dahl, Jason Mancuso, Yann Dupis, Ben Decoste, Morgan Giraud, Ian Livingstone, "
+    "Justin Patriquin, Gavin Uhma",
+    2018,
+    arxiv="1810.08130",
+    venue="PPML workshop at NeurIPS 2018; TF Encrypted's Pond sigmoid",
+)
+
+
 def horner(coefficients: tuple[float, ...], var: str) -> str:
     """c0 + var (c1 + var (c2 + ...)) as formula text."""
     text = repr(coefficients[-1])
@@ -180,7 +190,7 @@ SPECS: tuple[Spec, ...] = (
         ),
     ),
     Spec(
-        name="rosetta_sigmoid_cheb9",
+        name="dahl_sigmoid9",
         formula=factored(
             (
                 0.5,
@@ -198,14 +208,17 @@ SPECS: tuple[Spec, ...] = (
         published="0.5 + 0.2159198015 * x - 0.0082176259 * x**3 + 0.0001825597 * x**5 "
         "- 0.0000018848 * x**7 + 0.0000000072 * x**9",
         family="sigmoidal",
-        citation=ROSETTA_2020,
-        description="The degree-9 odd polynomial that the Rosetta privacy-preserving framework "
-        "evaluates as its Chebyshev sigmoid on secret-shared values: 0.5 + 0.2159198015 x - "
-        "0.0082176259 x^3 + 0.0001825597 x^5 - 0.0000018848 x^7 + 0.0000000072 x^9, meant "
-        "for x in [-8, 8], where it stays within 0.024 of the sigmoid. It ripples about the "
-        "sigmoid's tails (1.0162 at x = 8.17, 0.9845 at 5.79) and beyond 9.28 grows without "
-        "bound, to -inf on the left. Evaluated as the product of its linear and quadratic "
-        "factors.",
+        citation=DAHL_2018,
+        aliases=("tfe_sigmoid", "rosetta_sigmoid_chebyshev"),
+        description="The degree-9 odd polynomial sigmoid of secret-shared computation in TF "
+        "Encrypted's Pond protocol, first given in Dahl's 2017 tutorial on private deep "
+        "learning with MPC as an interpolation over [-10, 10]: 0.5 + 0.2159198015 x - "
+        "0.0082176259 x^3 + 0.0001825597 x^5 - 0.0000018848 x^7 + 0.0000000072 x^9. The "
+        "Rosetta and PaddleFL frameworks evaluate the same coefficients (as a 'Chebyshev' "
+        "sigmoid, preferably on [-8, 8]). Within 0.024 of the sigmoid on [-8, 8]; it ripples "
+        "about the tails (1.0162 at x = 8.17, 0.9845 at 5.79) and beyond 9.28 grows without "
+        "bound, to -inf on the left. Coefficients as in TF Encrypted's code. Evaluated as the "
+        "product of its linear and quadratic factors.",
         properties=UNBOUNDED,
     ),
     Spec(
