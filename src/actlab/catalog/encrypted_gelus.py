@@ -5,17 +5,8 @@ piecewise polynomials and iterated squarings with their published constants."""
 import math
 
 from actlab.catalog.encrypted_relus import ISHIYAMA_2020
-from actlab.catalog.encrypted_sigmoids import factored, odd_polynomial
+from actlab.catalog.encrypted_sigmoids import KNOTT_2021, factored, odd_polynomial
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
-
-KNOTT_2021 = Citation(
-    "CrypTen: Secure Multi-Party Computation Meets Machine Learning",
-    "Brian Knott, Shobha Venkataraman, Awni Hannun, Shubho Sengupta, Mark Ibrahim, "
-    "Laurens van der Maaten",
-    2021,
-    arxiv="2109.00984",
-    venue="NeurIPS 2021",
-)
 
 LUO_2024 = Citation(
     "SecFormer: Fast and Accurate Privacy-Preserving Inference for Transformer Models via SMPC",

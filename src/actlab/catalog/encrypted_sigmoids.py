@@ -35,6 +35,14 @@ SYMPC_2021 = Citation(
 )
 
 
+KNOTT_2021 = Citation(
+    "CrypTen: Secure Multi-Party Computation Meets Machine Learning",
+    "Brian Knott, Shobha Venkataraman, Awni Hannun, Shubho Sengupta, Mark Ibrahim, "
+    "Laurens van der Maaten",
+    2021,
+    arxiv="2109.00984",
+    venue="NeurIPS 2021",
+)
 DAHL_2018 = Citation(
     "Private Machine Learning in TensorFlow using Secure Computation",
     "Morten Dahl, Jason Mancuso, Yann Dupis, Ben Decoste, Morgan Giraud, Ian Livingstone, "
@@ -118,6 +126,22 @@ def _sympc_chebyshev() -> str:
     for m in range(7, -1, -1):
         text = f"{float(comb(8 + m, m))!r} * {t}**{8 - m} + {s} * ({text})"
     return f"{t} * ({text})"
+
+
+def _crypten_sigmoid() -> str:
+    """CrypTen's reciprocal sigmoid through the errors e_k = 1 - y_k of its Newton iterations
+    y_{k+1} = y_k (2 - d y_k) for 1/d, d = 1 + E: e_{k+1} = e_k^2 + E (1 - e_k)^2, a sum of
+    non-negative terms, so that 1 - y_3 keeps its relative accuracy where it is small; the
+    unit is (1 + c)/2 - c e_3 with c = +-1 the side of 0. E = (1 - |x|/512)^512 is written
+    |u| exp(511 log1p(|u| - 1)), u = 1 - |x|/512: valid on the whole line, and its
+    derivative stays finite where u = 0."""
+    u = "abs(1 - abs(x) / 512)"
+    e = f"{u} * exp(511 * log1p({u} - 1))"
+    error = f"(0.0625 + 0.5625 * {e})"
+    for _ in range(2):
+        error = f"({error}**2 + {e} * (1 - {error})**2)"
+    side = "where(x >= 0, 1, -1)"
+    return f"(1 + {side}) / 2 - {side} * {error}"
 
 
 # Kim et al.'s least-squares fits on [-8, 8], in powers of u = x / 8 (degree 5 as published;
@@ -313,5 +337,31 @@ SPECS: tuple[Spec, ...] = (
             zero_at_zero=False,
             zero_centered=True,
         ),
+    ),
+    Spec(
+        name="crypten_sigmoid",
+        formula=_crypten_sigmoid(),
+        family="sigmoidal",
+        citation=KNOTT_2021,
+        description="CrypTen's default sigmoid for secure multi-party computation (method "
+        "'reciprocal'): for x >= 0 the reciprocal of d = 1 + e^-x by three Newton "
+        "iterations y <- y (2 - d y) from y = 0.75, with e^-x itself the limit "
+        "approximation (1 - x/512)^512 (nine squarings), and 1 minus that value at |x| "
+        "for x < 0. With E = (1 - |x|/512)^512 the errors e = 1 - y follow e <- e^2 + "
+        "E (1 - e)^2 from e = 1/4, and the unit is 1 - e_3 for x >= 0 and e_3 below, the "
+        "form evaluated here. It is within 0.002 of the sigmoid on [-20, 20], but jumps at "
+        "0 (0.50195 just below, 0.49805 at 0), saturates at 1.526e-5 and 0.9999847 (reached "
+        "at |x| = 512, where E = 0), and beyond |x| = 1024, where E grows again, runs off "
+        "to +inf on the left and -inf on the right. Overrides (nine exp squarings, three "
+        "Newton steps from 0.75) as in CrypTen's code; its tanh is 2 sigmoid(2x) - 1.",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=None,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+        references=(Reference("sigmoid", atol=0.002, note="within 0.002 of the sigmoid"),),
     ),
 )
