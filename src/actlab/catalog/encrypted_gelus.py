@@ -16,6 +16,18 @@ LUO_2024 = Citation(
     venue="Findings of ACL 2024",
 )
 
+MA_2023 = Citation(
+    "SecretFlow-SPU: A Performant and User-Friendly Framework for Privacy-Preserving Machine "
+    "Learning",
+    "Junming Ma, Yancheng Zheng, Jun Feng, Derun Zhao, Haoqi Wu, Wenjing Fang, Jin Tan, "
+    "Chaofan Yu, Benyu Zhang, Lei Wang",
+    2023,
+    venue="USENIX ATC 2023; f_tanh of libspu/kernel/hal/fxp_approx.cc",
+)
+# SPU's tanh: the [5/4] Pade approximant on the input clamped to [-3, 3]
+_C = "clamp(x, -3, 3)"
+_SPU_TANH = f"{_C} * (945 + {_C}**2 * (105 + {_C}**2)) / (945 + {_C}**2 * (420 + 15 * {_C}**2))"
+
 # CrypTen's erf: its Taylor series through x^17 (erf_iterations = 8), by Horner's rule in x^2
 _CRYPTEN_ERF = tuple(
     2 / math.sqrt(math.pi) * (-1) ** n / (math.factorial(n) * (2 * n + 1)) for n in range(9)
@@ -134,5 +146,26 @@ SPECS: tuple[Spec, ...] = (
             zero_at_zero=True,
             zero_centered=True,
         ),
+    ),
+    Spec(
+        name="spu_tanh",
+        formula=_SPU_TANH,
+        family="sigmoidal",
+        citation=MA_2023,
+        description="SecretFlow-SPU's tanh for secret-shared values: the [5/4] Pade "
+        "approximant of tanh, (x + x^3/9 + x^5/945) / (1 + 4 x^2/9 + x^4/63) = "
+        "x (945 + 105 x^2 + x^4) / (945 + 420 x^2 + 15 x^4), evaluated on the input clamped "
+        "to [-3, 3], so that it saturates at +-219/220 = +-0.99545 from |x| = 3 on. Within "
+        "0.0046 of tanh everywhere (the gap left by the clamp); increasing, with kinks at "
+        "+-3. Constants and clamp as in SPU's code.",
+        properties=Properties(
+            monotonic=True,
+            lower=-0.9954545454545455,
+            upper=0.9954545454545455,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference("tanh", atol=0.005, note="within 0.0046 of tanh"),),
     ),
 )
