@@ -45,6 +45,7 @@ _CHEON_F = {
 }
 # the paper's g_n, fitted so that g_n maps [tau, 1] close to 1 fast, coefficients over 2^10
 _CHEON_G = {
+    1: (2126, -1359),
     2: (3334, -6108, 3796),
     3: (4589, -16577, 25614, -12860),
     4: (5850, -34974, 97015, -113492, 46623),
@@ -85,6 +86,7 @@ _F_SHAPE = {
 }
 
 _G_SHAPE = {
+    1: "(2126 x - 1359 x^3) / 1024, which peaks at 0.9995 at x = 0.72 and is 0.749 at 1",
     2: "(3334 x - 6108 x^3 + 3796 x^5) / 1024, which peaks at 0.9984 at x = 0.49 and dips "
     "to 0.749 at 0.85 on the way to g(1) = 0.998",
     3: "(4589 x - 16577 x^3 + 25614 x^5 - 12860 x^7) / 1024, oscillating between 0.9998 "
