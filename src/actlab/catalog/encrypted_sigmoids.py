@@ -53,6 +53,14 @@ DAHL_2018 = Citation(
 )
 
 
+PADDLEFL_2020 = Citation(
+    "PaddleFL: federated learning and secure multi-party computation on PaddlePaddle",
+    "PaddlePaddle authors",
+    2020,
+    venue="PaddleFL library, core/privc3/fixedpoint_tensor_imp.h (FixedPointTensor::sigmoid)",
+)
+
+
 def horner(coefficients: tuple[float, ...], var: str) -> str:
     """c0 + var (c1 + var (c2 + ...)) as formula text."""
     text = repr(coefficients[-1])
@@ -363,5 +371,26 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference("sigmoid", atol=0.002, note="within 0.002 of the sigmoid"),),
+    ),
+    Spec(
+        name="paddlefl_sigmoid3",
+        formula="where(x < -2.5, 0.0001, where(x < 2.5, 0.5 + 0.17 * x, 0.9999))",
+        family="sigmoidal",
+        citation=PADDLEFL_2020,
+        description="PaddleFL's default sigmoid for secret-shared values in its ABY3-based "
+        "engine, a three-piece linear function from two secure comparisons: 0.0001 below "
+        "-2.5, 0.5 + 0.17 x up to 2.5 and 0.9999 from there. The middle piece ends at 0.075 "
+        "and 0.925, so the unit jumps up by about 0.075 at +-2.5; every piece rises and every "
+        "jump is upward, so it is monotonic. Within 0.076 of the sigmoid. Its 'enhanced' "
+        "five-piece variant is hong_sigmoid5. Constants as in the library's code.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0001,
+            upper=0.9999,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(Reference("sigmoid", atol=0.08, note="within 0.076 of the sigmoid"),),
     ),
 )
