@@ -5,7 +5,7 @@ piecewise polynomials and iterated squarings with their published constants."""
 import math
 
 from actlab.catalog.encrypted_relus import ISHIYAMA_2020
-from actlab.catalog.encrypted_sigmoids import KNOTT_2021, factored, odd_polynomial
+from actlab.catalog.encrypted_sigmoids import DAHL_2018, KNOTT_2021, factored, odd_polynomial
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 LUO_2024 = Citation(
@@ -167,5 +167,27 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference("tanh", atol=0.005, note="within 0.0046 of tanh"),),
+    ),
+    Spec(
+        name="tfe_tanh7",
+        formula=factored((0.0, 0.852721056, 0.0, -0.12494112, 0.0, 0.010654528, 0.0, -0.000423424)),
+        published="0.852721056 * x - 0.12494112 * x**3 + 0.010654528 * x**5 - 0.000423424 * x**7",
+        family="sigmoidal",
+        citation=DAHL_2018,
+        aliases=("tfe_tanh",),
+        description="TF Encrypted's tanh for secret-shared values in its Pond protocol, the odd "
+        "degree-7 polynomial its code calls a Chebyshev approximation: 0.852721056 x - "
+        "0.12494112 x^3 + 0.010654528 x^5 - 0.000423424 x^7. Within 0.052 of tanh on "
+        "[-2, 2], it peaks at +-0.99302 at x = +-2.045, crosses zero again at +-3.79 and "
+        "falls without bound beyond (to -inf on the right). Coefficients as in TF "
+        "Encrypted's code. Evaluated as the product of its linear and quadratic factors.",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
     ),
 )

@@ -6,7 +6,7 @@ its interval and is unbounded outside it."""
 
 from math import comb
 
-from actlab.catalog.encrypted_sigmoids import factored, horner, odd_polynomial
+from actlab.catalog.encrypted_sigmoids import DAHL_2018, factored, horner, odd_polynomial
 from actlab.catalog.spec import Citation, Properties, Spec
 
 ISHIYAMA_2020 = Citation(
@@ -157,6 +157,42 @@ SPECS: tuple[Spec, ...] = (
             monotonic=False,
             lower=-0.23774051823900977,
             upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="tfe_relu8",
+        formula=factored(
+            (
+                0.44015372000819103,
+                0.5,
+                0.11217537671414643,
+                0.0,
+                -0.0013660836712429923,
+                0.0,
+                9.009136367360004e-06,
+                0.0,
+                -2.1097433984e-08,
+            )
+        ),
+        published="0.44015372000819103 + 0.5 * x + 0.11217537671414643 * x**2 "
+        "- 0.0013660836712429923 * x**4 + 9.009136367360004e-06 * x**6 - 2.1097433984e-08 * x**8",
+        family="polynomial",
+        citation=DAHL_2018,
+        aliases=("tfe_relu",),
+        description="TF Encrypted's ReLU for secret-shared values in its Pond protocol, which "
+        "its code calls a Chebyshev approximation: x/2 exactly plus an even polynomial of "
+        "degree 8 for |x|/2, 0.44015372 + 0.11217538 x^2 - 0.00136608 x^4 + 9.0091e-6 x^6 - "
+        "2.1097e-8 x^8. It is 0.440 at 0 and stays within that of ReLU up to |x| = 10 "
+        "(ripples of -0.161 at x = -2.65 and 0.103 at -6.53), peaks at 13.648 at x = 13.95 "
+        "and falls to -inf on both sides beyond. Coefficients as in TF Encrypted's code. "
+        "Evaluated as the product of its linear and quadratic factors.",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=13.648105757527706,
             smoothness="Cinf",
             zero_at_zero=False,
             zero_centered=True,

@@ -222,7 +222,7 @@ SPECS: tuple[Spec, ...] = (
         ),
     ),
     Spec(
-        name="dahl_sigmoid9",
+        name="tfe_sigmoid9",
         formula=factored(
             (
                 0.5,
@@ -241,7 +241,7 @@ SPECS: tuple[Spec, ...] = (
         "- 0.0000018848 * x**7 + 0.0000000072 * x**9",
         family="sigmoidal",
         citation=DAHL_2018,
-        aliases=("tfe_sigmoid", "rosetta_sigmoid_chebyshev"),
+        aliases=("tfe_sigmoid", "dahl_sigmoid9", "rosetta_sigmoid_chebyshev"),
         description="The degree-9 odd polynomial sigmoid of secret-shared computation in TF "
         "Encrypted's Pond protocol, first given in Dahl's 2017 tutorial on private deep "
         "learning with MPC as an interpolation over [-10, 10]: 0.5 + 0.2159198015 x - "
