@@ -5,7 +5,13 @@ piecewise polynomials and iterated squarings with their published constants."""
 import math
 
 from actlab.catalog.encrypted_relus import ISHIYAMA_2020
-from actlab.catalog.encrypted_sigmoids import DAHL_2018, KNOTT_2021, factored, odd_polynomial
+from actlab.catalog.encrypted_sigmoids import (
+    DAHL_2018,
+    KNOTT_2021,
+    factored,
+    horner,
+    odd_polynomial,
+)
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 LUO_2024 = Citation(
@@ -27,6 +33,34 @@ MA_2023 = Citation(
 # SPU's tanh: the [5/4] Pade approximant on the input clamped to [-3, 3]
 _C = "clamp(x, -3, 3)"
 _SPU_TANH = f"{_C} * (945 + {_C}**2 * (105 + {_C}**2)) / (945 + {_C}**2 * (420 + 15 * {_C}**2))"
+
+LU_2025 = Citation(
+    "BumbleBee: Secure Two-party Inference Framework for Large Transformers",
+    "Wen-jie Lu, Zhicong Huang, Zhen Gu, Jingyu Li, Jian Liu, Kui Ren, Cheng Hong, Tao Wei, "
+    "WenGuang Chen",
+    2025,
+    venue="NDSS 2025; IACR ePrint 2023/1678",
+)
+# BumbleBee (authors' code): GELU as 0.5 x plus a quartic in |x| on [-3, 3); SiLU as x times a
+# sigmoid built from a quartic in |x| on (-8, 8), mirrored as 1 - p(|x|) for x < 0
+_BB_GELU = (
+    0.001620808531841547,
+    -0.03798164612714154,
+    0.5410550166368381,
+    -0.18352506127082727,
+    0.020848611754127593,
+)
+_BB_SIGMOID = (
+    0.49352908920523014,
+    0.3028510171823098,
+    -0.06808619212463336,
+    0.006747908074344234,
+    -0.0002472776978734074,
+)
+_BB_G = horner(_BB_GELU, "min(abs(x), 3)")
+_BB_S = f"({horner(_BB_SIGMOID, 'min(abs(x), 8)')})"
+# 1 - p(|x|) in factored form, accurate where it nears 0 by x = -8
+_BB_S_NEG = factored((1 - _BB_SIGMOID[0], *(-c for c in _BB_SIGMOID[1:])), "min(abs(x), 8)")
 
 # CrypTen's erf: its Taylor series through x^17 (erf_iterations = 8), by Horner's rule in x^2
 _CRYPTEN_ERF = tuple(
@@ -189,5 +223,55 @@ SPECS: tuple[Spec, ...] = (
             zero_at_zero=True,
             zero_centered=True,
         ),
+    ),
+    Spec(
+        name="bumblebee_gelu",
+        formula=f"where(x < -3, 0, where(x < 3, {_BB_G} + x / 2, x))",
+        family="gated",
+        citation=LU_2025,
+        aliases=("bumblebee_seg3_gelu",),
+        description="BumbleBee's GELU for secure two-party transformer inference (seg3_gelu "
+        "of the authors' code): 0 below -3, x from 3 on, and between them 0.5 x plus the "
+        "quartic in |x| 0.0016208 - 0.0379816 |x| + 0.5410550 x^2 - 0.1835251 |x|^3 + "
+        "0.0208486 x^4, computed on a 32-bit ring after one batched secure comparison with "
+        "-3, 0 and 3. The quartic is BOLT's (bolt_gelu), cut at +-3 instead of +-2.7: the unit "
+        "is within 0.0053 of GELU, jumps by 0.0093 at +-3 and reaches its minimum -0.16835 "
+        "at x = -0.752. Breakpoints and coefficients from the authors' code.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.16835104081162172,
+            upper=None,
+            smoothness="discontinuous",
+            zero_at_zero=False,
+            zero_centered=True,
+            sparse=True,
+        ),
+        references=(Reference("gelu", atol=0.006, note="within 0.0053 of GELU everywhere"),),
+    ),
+    Spec(
+        name="bumblebee_silu",
+        formula=f"x * where(x < -8, 0, where(x < 8, where(x >= 0, {_BB_S}, {_BB_S_NEG}), 1))",
+        family="gated",
+        citation=LU_2025,
+        aliases=("bumblebee_seg4_silu",),
+        description="BumbleBee's SiLU for secure two-party inference (seg4_silu of the authors' "
+        "code): x s(x) with the sigmoid s replaced by the quartic p(|x|) = 0.49352909 + "
+        "0.30285102 |x| - 0.06808619 x^2 + 0.00674791 |x|^3 - 0.00024728 x^4 for 0 <= x < 8, "
+        "1 - p(|x|) for -8 <= x < 0, 0 below -8 and 1 from 8 on. The gate is within 0.0065 "
+        "of the sigmoid there but is 0.4935 at 0 (0.5065 just below) and 1.0009 at 8, so the "
+        "unit has a kink at 0 and small jumps at +-8; it is within 0.0099 of SiLU and "
+        "reaches its minimum -0.27801 at x = -1.343. Breakpoints and coefficients from the "
+        "authors' code; 1 - p(|x|) is evaluated as the product of its factors, which keeps "
+        "its accuracy where it nears 0 close to x = -8.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.2780071302939883,
+            upper=None,
+            smoothness="discontinuous",
+            zero_at_zero=True,
+            zero_centered=True,
+            sparse=False,
+        ),
+        references=(Reference("silu", atol=0.01, note="within 0.0099 of SiLU everywhere"),),
     ),
 )

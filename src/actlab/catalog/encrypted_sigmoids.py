@@ -76,8 +76,8 @@ def odd_polynomial(constant: float, odd: tuple[float, ...], var: str = "x") -> s
     return text if constant == 0 else f"{constant!r} + {text}"
 
 
-def factored(coefficients: tuple[float, ...]) -> str:
-    """The polynomial sum_k coefficients[k] x^k as a product of its real linear and quadratic
+def factored(coefficients: tuple[float, ...], var: str = "x") -> str:
+    """The polynomial sum_k coefficients[k] var^k as a product of its real linear and quadratic
     factors over its roots, as formula text, the leading coefficient spread over the factors
     (|c|^(d/n) for a factor of degree d of a degree-n polynomial).
 
@@ -92,10 +92,10 @@ def factored(coefficients: tuple[float, ...]) -> str:
         factors = []
         for r in mpmath.polyroots(c[::-1], maxsteps=200, extraprec=200):
             if abs(mpmath.im(r)) < 1e-25:
-                factors.append(f"{float(w)!r} * x {_signed(-w * mpmath.re(r))}")
+                factors.append(f"{float(w)!r} * {var} {_signed(-w * mpmath.re(r))}")
             elif mpmath.im(r) > 0:
                 factors.append(
-                    f"{float(w * w)!r} * x**2 {_signed(-2 * w * w * mpmath.re(r))} * x "
+                    f"{float(w * w)!r} * {var}**2 {_signed(-2 * w * w * mpmath.re(r))} * {var} "
                     f"{_signed(w * w * abs(r) ** 2)}"
                 )
     sign = "-" if c[-1] < 0 else ""
