@@ -18,15 +18,6 @@ BERGAMASCHI_2019 = Citation(
 )
 
 
-ROSETTA_2020 = Citation(
-    "Rosetta: A Privacy-Preserving Framework Based on TensorFlow",
-    "LatticeX Foundation",
-    2020,
-    venue="Rosetta library, secure-computation sigmoids of cc/modules/protocol/mpc/snn/src/impl/"
-    "sigmoid.cpp",
-)
-
-
 SYMPC_2021 = Citation(
     "SyMPC: a library for secure multi-party computation in PyTorch",
     "OpenMined",
@@ -50,14 +41,6 @@ DAHL_2018 = Citation(
     2018,
     arxiv="1810.08130",
     venue="PPML workshop at NeurIPS 2018; TF Encrypted's Pond sigmoid",
-)
-
-
-PADDLEFL_2020 = Citation(
-    "PaddleFL: federated learning and secure multi-party computation on PaddlePaddle",
-    "PaddlePaddle authors",
-    2020,
-    venue="PaddleFL library, core/privc3/fixedpoint_tensor_imp.h (FixedPointTensor::sigmoid)",
 )
 
 
@@ -136,20 +119,22 @@ def _sympc_chebyshev() -> str:
     return f"{t} * ({text})"
 
 
-def _crypten_sigmoid() -> str:
-    """CrypTen's reciprocal sigmoid through the errors e_k = 1 - y_k of its Newton iterations
-    y_{k+1} = y_k (2 - d y_k) for 1/d, d = 1 + E: e_{k+1} = e_k^2 + E (1 - e_k)^2, a sum of
-    non-negative terms, so that 1 - y_3 keeps its relative accuracy where it is small; the
-    unit is (1 + c)/2 - c e_3 with c = +-1 the side of 0. E = (1 - |x|/512)^512 is written
-    |u| exp(511 log1p(|u| - 1)), u = 1 - |x|/512: valid on the whole line, and its
-    derivative stays finite where u = 0."""
-    u = "abs(1 - abs(x) / 512)"
-    e = f"{u} * exp(511 * log1p({u} - 1))"
+def crypten_error(divisor: int = 512) -> str:
+    """1 - y_3 for CrypTen's reciprocal sigmoid at |x| 512 / divisor, through the errors
+    e_k = 1 - y_k of its Newton iterations y_{k+1} = y_k (2 - d y_k) for 1/d, d = 1 + E:
+    e_{k+1} = e_k^2 + E (1 - e_k)^2, a sum of non-negative terms, so that 1 - y_3 keeps its
+    relative accuracy where it is small. E = (1 - |x|/divisor)^512 is written
+    |v| exp(511 log1p(|v| - 1)), v = 1 - |x|/divisor: valid on the whole line, and its
+    derivative stays finite where v = 0."""
+    v = f"abs(1 - abs(x) / {divisor})"
+    e = f"{v} * exp(511 * log1p({v} - 1))"
     error = f"(0.0625 + 0.5625 * {e})"
     for _ in range(2):
         error = f"({error}**2 + {e} * (1 - {error})**2)"
-    side = "where(x >= 0, 1, -1)"
-    return f"(1 + {side}) / 2 - {side} * {error}"
+    return error
+
+
+_SIDE = "where(x >= 0, 1, -1)"
 
 
 # Kim et al.'s least-squares fits on [-8, 8], in powers of u = x / 8 (degree 5 as published;
@@ -254,54 +239,6 @@ SPECS: tuple[Spec, ...] = (
         properties=UNBOUNDED,
     ),
     Spec(
-        name="rosetta_sigmoid_g3",
-        formula="where(x < -4, 0, where(x < 4, 0.5 + x * (0.15012 - 0.00159301 * x**2), 1))",
-        family="sigmoidal",
-        citation=ROSETTA_2020,
-        description="Rosetta's secure-computation sigmoid built on the least-squares cubic of "
-        "Kim et al. (he_sigmoid_ls3, here 0.5 + 0.15012 x - 0.00159301 x^3), cut to [-4, 4] "
-        "by two secure comparisons: 0 below -4, the cubic up to 4 and 1 from there. The "
-        "cubic rises on the whole interval from 0.00147 to 0.99853, so the unit is "
-        "monotonic with small jumps at +-4; it is within 0.099 of the sigmoid. Constants "
-        "and breakpoints as in the library's code.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=1.0,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=False,
-            sparse=True,
-        ),
-        references=(Reference("sigmoid", atol=0.1, note="within 0.099 of the sigmoid"),),
-    ),
-    Spec(
-        name="rosetta_sigmoid6",
-        formula="where(x <= -4, 0, where(x <= -2, 0.0484792 * x + 0.1998976, where(x <= 0, "
-        "0.1928931 * x + 0.4761351, where(x <= 2, 0.1928931 * x + 0.5238649, where(x <= 4, "
-        "0.0484792 * x + 0.8001024, 1)))))",
-        family="sigmoidal",
-        citation=ROSETTA_2020,
-        description="Rosetta's six-piece linear sigmoid for secret-shared values, computed "
-        "from one batch of secure comparisons at -4, -2, 0, 2 and 4: 0 up to -4, then "
-        "0.0484792 x + 0.1998976, 0.1928931 x + 0.4761351, 0.1928931 x + 0.5238649 and "
-        "0.0484792 x + 0.8001024 on the intervals (-4, -2], (-2, 0], (0, 2], (2, 4], and 1 "
-        "beyond 4. The pieces do not meet: the value jumps up by 0.048 at 0 (0.4761 at 0, "
-        "0.5239 just above), drops by 0.013 at +-2 and jumps by 0.006 at +-4, so it is "
-        "neither continuous nor monotonic; it stays within 0.03 of the sigmoid. Constants "
-        "and breakpoints as in the library's code.",
-        properties=Properties(
-            monotonic=False,
-            lower=0.0,
-            upper=1.0,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=False,
-            sparse=True,
-        ),
-        references=(Reference("sigmoid", atol=0.03, note="within 0.029 of the sigmoid"),),
-    ),
-    Spec(
         name="pysyft_sigmoid5",
         formula=factored((0.5, 1.91204779e-01, 0.0, -4.58667307e-03, 0.0, 4.20690803e-05)),
         published="0.5 + 1.91204779e-01 * x - 4.58667307e-03 * x**3 + 4.20690803e-05 * x**5",
@@ -311,7 +248,7 @@ SPECS: tuple[Spec, ...] = (
         description="The quintic sigmoid 0.5 + 0.191204779 x - 0.00458667307 x^3 + "
         "0.0000420690803 x^5 that OpenMined's PySyft and SyMPC evaluate on secret-shared "
         "values (their method='maclaurin', though the coefficients are a fit over a wide "
-        "interval rather than the Maclaurin series 1/4, -1/48, 1/480). It is within 0.06 "
+        "interval rather than the Maclaurin series 1/4, -1/48, 1/480). It is within 0.061 "
         "of the sigmoid on [-8, 8], overshoots to 1.0201 at x = 4.48 (and -0.0201 at "
         "-4.48), dips to 0.9695 at 6.74, and grows without bound beyond (to -inf on the "
         "left). Close to Kim et al.'s he_sigmoid_ls5 (0.19131, -0.0045963, 0.0000412332). "
@@ -348,7 +285,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="crypten_sigmoid",
-        formula=_crypten_sigmoid(),
+        formula=f"(1 + {_SIDE}) / 2 - {_SIDE} * {crypten_error()}",
         family="sigmoidal",
         citation=KNOTT_2021,
         description="CrypTen's default sigmoid for secure multi-party computation (method "
@@ -371,26 +308,5 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference("sigmoid", atol=0.002, note="within 0.002 of the sigmoid"),),
-    ),
-    Spec(
-        name="paddlefl_sigmoid3",
-        formula="where(x < -2.5, 0.0001, where(x < 2.5, 0.5 + 0.17 * x, 0.9999))",
-        family="sigmoidal",
-        citation=PADDLEFL_2020,
-        description="PaddleFL's default sigmoid for secret-shared values in its ABY3-based "
-        "engine, a three-piece linear function from two secure comparisons: 0.0001 below "
-        "-2.5, 0.5 + 0.17 x up to 2.5 and 0.9999 from there. The middle piece ends at 0.075 "
-        "and 0.925, so the unit jumps up by about 0.075 at +-2.5; every piece rises and every "
-        "jump is upward, so it is monotonic. Within 0.076 of the sigmoid. Its 'enhanced' "
-        "five-piece variant is hong_sigmoid5. Constants as in the library's code.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0001,
-            upper=0.9999,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=False,
-        ),
-        references=(Reference("sigmoid", atol=0.08, note="within 0.076 of the sigmoid"),),
     ),
 )
