@@ -1,4 +1,4 @@
-"""Stand-ins for GELU, SiLU, erf and exp built for private (secure multi-party or
+"""Stand-ins for GELU, SiLU, tanh, erf and exp built for private (secure multi-party or
 homomorphically encrypted) inference of transformers and convolutional networks: polynomials,
 piecewise polynomials and iterated squarings with their published constants."""
 
