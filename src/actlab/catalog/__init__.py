@@ -11,6 +11,10 @@ from actlab.catalog import (
     coordinate_units,
     elu_family,
     elu_variants,
+    encrypted_gelus,
+    encrypted_piecewise,
+    encrypted_relus,
+    encrypted_sigmoids,
     exponential,
     fast_approximations,
     fixed_products,
@@ -62,13 +66,14 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
             adaptive_shapes, audio_nonlinearities, classic_shapes, classic_transfer,
-            classic_units, coordinate_units, elu_family, fast_approximations,
-            hardware_approximations, mish_variants, parametric_elu, parametric_gates,
-            parametric_relu, radial_kernels, rate_models, recent_gated, recent_polynomial,
-            recent_silu, recent_units, rectifier_family, representation_units, searched_units,
-            sigmoid_family, smooth_approximations, sparsity_units, spike_surrogates,
-            square_family, survey_revisited, swish_family, transformer_units, trig_family,
-            unbounded, value_transforms)
+            classic_units, coordinate_units, elu_family, encrypted_gelus, encrypted_piecewise,
+            encrypted_relus, encrypted_sigmoids, fast_approximations, hardware_approximations,
+            mish_variants, parametric_elu, parametric_gates, parametric_relu, radial_kernels,
+            rate_models, recent_gated, recent_polynomial, recent_silu, recent_units,
+            rectifier_family, representation_units, searched_units, sigmoid_family,
+            smooth_approximations, sparsity_units, spike_surrogates, square_family,
+            survey_revisited, swish_family, transformer_units, trig_family, unbounded,
+            value_transforms)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
