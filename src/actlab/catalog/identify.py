@@ -34,7 +34,7 @@ from actlab.formula import Formula, logsigmoid, normal_cdf, sigmoid, softplus
 
 LOW, HIGH, POINTS = -6.0, 6.0, 1201
 EQUAL_TOL = 1e-6
-FITTED = 8  # entries whose parameters are fitted, closest fingerprints first
+FITTED = 8  # parametric entries fitted without a match before the search stops
 PREFILTER = 0.1  # define fits only entries whose fingerprints come this close (relative)
 CANDIDATES = 32  # and at most this many of them (generalizations of one function tie)
 _GRID = torch.linspace(LOW, HIGH, POINTS, dtype=torch.float64)
@@ -109,7 +109,8 @@ def nearest(
     fitted: list[Match] = []
     for _, spec in ranked:
         fitted.append(_fit(spec, target, y))
-        if sum(not m.equal for m in fitted) >= max(FITTED, top):
+        unequal = [m for m in fitted if not m.equal]
+        if len(unequal) >= top and sum(bool(m.params) for m in unequal) >= FITTED:
             break
     ordered = sorted(fitted, key=_rank)
     equal = sum(m.equal for m in ordered)
