@@ -6,6 +6,7 @@ survey of Kunc and Kléma (arXiv:2402.09092)."""
 import math
 
 import torch
+import torch.nn.functional as F
 
 from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
@@ -16,6 +17,39 @@ YIN_2021 = Citation(
     2021,
     arxiv="2103.12593",
     venue="Nature Machine Intelligence 3(10)",
+)
+HUNSBERGER_2015 = Citation(
+    "Spiking Deep Networks with LIF Neurons",
+    "Eric Hunsberger, Chris Eliasmith",
+    2015,
+    arxiv="1510.08829",
+    venue="arXiv preprint; as Nengo's LIFRate and NengoDL's SoftLIFRate",
+)
+
+# the soft LIF rate 1 / (tau_ref + tau_rc q) = sigmoid(-ln(tau_rc / tau_ref) - ln q) / tau_ref,
+# q = ln(1 + 1 / j), j = sigma softplus(u), u = (x - 1) / sigma. ln q is written in three pieces
+# so that neither it nor its derivative leaves float16: for j tiny (u <= -5) and j huge
+# (j >= 1000) through ln(ln(1 + w)) = ln(w) + ln(1 + w (w (1/3 - w / 4) - 1 / 2)) (the series
+# of ln(1 + w), exact to w^4 / 5 < 5e-10), with w = e^u and w = 1 / j
+_U = "(x - 1) / sigma"
+_J = f"sigma * softplus({_U})"
+
+
+def _log_log1p_small(w: str, log_w: str) -> str:
+    """ln(ln(1 + w)) for w <= e^-5 as formula text, given w and ln(w)."""
+    return f"{log_w} + log1p({w} * ({w} * (1 / 3 - {w} / 4) - 1 / 2))"
+
+
+_E = f"exp(min({_U}, -5))"
+_LOG_Q_LOW = (
+    f"log(log1p(sigma * softplus(min({_U}, -5))) - log(sigma) - "
+    f"({_log_log1p_small(_E, f'min({_U}, -5)')}))"
+)
+_LOG_Q_MID = f"log(log1p(1 / min(sigma * softplus(max({_U}, -5)), 1000)))"
+_W = f"(1 / max({_J}, 1000))"
+_LOG_Q_HIGH = _log_log1p_small(_W, f"-log(max({_J}, 1000))")
+_SOFT_LIF_LOG_Q = (
+    f"where({_U} <= -5, {_LOG_Q_LOW}, where({_J} < 1000, {_LOG_Q_MID}, {_LOG_Q_HIGH}))"
 )
 
 # the extremes of the multi-Gaussian primitive at h = 0.15, s = 6, sigma = 0.5 (at x = -+1.2722,
@@ -71,5 +105,45 @@ SPECS: tuple[Spec, ...] = (
                 note="h = 0 is the Gaussian surrogate's primitive",
             ),
         ),
+    ),
+    Spec(
+        name="soft_lif",
+        formula=f"sigmoid(-log(tau_rc / tau_ref) - {_SOFT_LIF_LOG_Q}) / tau_ref",
+        published="1 / (tau_ref + tau_rc * log1p(1 / (sigma * softplus((x - 1) / sigma))))",
+        family="smooth",
+        citation=HUNSBERGER_2015,
+        aliases=("soft_lif_rate", "softlifrate"),
+        params=(
+            Param("sigma", 1.0, 0.0, open_low=True, doc="smoothing of the firing threshold"),
+            Param("tau_rc", 0.02, 0.0, open_low=True, doc="membrane time constant (s)"),
+            Param("tau_ref", 0.002, 0.0, open_low=True, doc="refractory period (s)"),
+        ),
+        description="The soft LIF rate of spiking deep networks: the steady firing rate "
+        "1 / (tau_ref + tau_rc ln(1 + 1 / j)) of a leaky integrate-and-fire neuron driven by "
+        "the current x above its threshold 1, with j = sigma ln(1 + e^((x - 1) / sigma)) "
+        "a softplus-smoothed j = x - 1, so that the rate has a continuous derivative at the "
+        "threshold and a network trained with it can run with spiking LIF neurons. It rises "
+        "from 0 (slowly, like 1 / (tau_rc |x| / sigma)) to the saturation rate 1 / tau_ref = "
+        "500 Hz. Defaults sigma = 1, tau_rc = 0.02 s, tau_ref = 0.002 s are NengoDL's "
+        "SoftLIFRate (amplitude 1); sigma -> 0 gives the hard LIF rate, 0 up to x = 1 and "
+        "leaving it with an unbounded slope. Evaluated as sigmoid(-ln((tau_rc / tau_ref) q)) / "
+        "tau_ref with q = ln(1 + 1 / j), which keeps the derivative's intermediate values "
+        "inside float16.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=500.0,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(
+            Reference(
+                lambda x: 1 / (0.002 + 0.02 * torch.log1p(1 / F.softplus(x - 1))),
+                atol=1e-9,
+                note="the published form at the defaults, inside float64's softplus range",
+            ),
+        ),
+        checked_against="secondary",
     ),
 )
