@@ -18,6 +18,14 @@ YIN_2021 = Citation(
     arxiv="2103.12593",
     venue="Nature Machine Intelligence 3(10)",
 )
+GUO_2022 = Citation(
+    "Reducing Information Loss for Spiking Neural Networks",
+    "Yufei Guo, Yuanpei Chen, Liwen Zhang, YingLei Wang, Xiaode Liu, Xinyi Tong, Yuanyuan Ou, "
+    "Xuhui Huang, Zhe Ma",
+    2022,
+    arxiv="2307.04356",
+    venue="ECCV 2022 (extended on arXiv as InfLoR-SNN)",
+)
 HUNSBERGER_2015 = Citation(
     "Spiking Deep Networks with LIF Neurons",
     "Eric Hunsberger, Chris Eliasmith",
@@ -145,5 +153,46 @@ SPECS: tuple[Spec, ...] = (
             ),
         ),
         checked_against="secondary",
+    ),
+    Spec(
+        name="mpr",
+        formula="where(x < 0, -expm1(log1p(-min(x, 0)) / 3), where(x > 1, max(x, 1)**(1 / 3), "
+        "sinh(3 * clamp(x, 0, 1)) / (2 * sinh(3 / 2) * cosh(3 * clamp(x, 0, 1) - 3 / 2))))",
+        published="where(x < 0, 1 - (1 - x)**(1 / 3), where(x > 1, x**(1 / 3), "
+        "tanh(3 * (x - 1 / 2)) / (2 * tanh(3 / 2)) + 1 / 2))",
+        family="piecewise",
+        citation=GUO_2022,
+        aliases=("membrane_potential_rectifier",),
+        description="The membrane potential rectifier (MPR) of spiking networks: before the "
+        "membrane potential u (in units of the firing threshold) is quantized to a 0/1 spike, "
+        "it is redistributed towards 0 and 1 by a tanh step tanh(3 (u - 1/2)) / (2 tanh(3/2)) "
+        "+ 1/2 on [0, 1], continued by the cube roots 1 - (1 - u)^(1/3) below 0 and u^(1/3) "
+        "above 1, which compress the potentials far from the spike values; it passes through "
+        "0 and 1 with kinks there (constants from the authors' code). Evaluated near 0 without "
+        "cancellation: the tanh step as sinh(3 u) / (2 sinh(3/2) cosh(3 u - 3/2)) and "
+        "1 - (1 - u)^(1/3) as -expm1(log1p(-u) / 3).",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.where(
+                    x < 0,
+                    1 - (1 - x.clamp(max=0)) ** (1 / 3),
+                    torch.where(
+                        x > 1,
+                        x.clamp(min=1) ** (1 / 3),
+                        0.5 * torch.tanh(3 * (x - 0.5)) / math.tanh(1.5) + 0.5,
+                    ),
+                ),
+                atol=1e-12,
+                note="the three pieces as the authors' code writes them (threshold 0.5)",
+            ),
+        ),
     ),
 )
