@@ -79,7 +79,8 @@ SPECS: tuple[Spec, ...] = (
         name="reste",
         formula=f"where(abs(x) <= {_RESTE_CORE}, x * {_RESTE_CORE}**(1 / o - 1), "
         f"sign(x) * clamp(abs(x), {_RESTE_CORE}, t)**(1 / o))",
-        published="sign(x) * min(abs(x), t)**(1 / o)",
+        published=f"where(abs(x) <= {_RESTE_CORE}, x * {_RESTE_CORE}**(1 / o - 1), "
+        "sign(x) * min(abs(x), t)**(1 / o))",
         family="sigmoidal",
         citation=WU_2023,
         aliases=("rectified_ste",),

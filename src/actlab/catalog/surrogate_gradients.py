@@ -35,29 +35,33 @@ HUNSBERGER_2015 = Citation(
 )
 
 # the soft LIF rate 1 / (tau_ref + tau_rc q) = sigmoid(-ln(tau_rc / tau_ref) - ln q) / tau_ref,
-# q = ln(1 + 1 / j), j = sigma softplus(u), u = (x - 1) / sigma. ln q is written in three pieces
-# so that neither it nor its derivative leaves float16: for j tiny (u <= -5) and j huge
-# (j >= 1000) through ln(ln(1 + w)) = ln(w) + ln(1 + w (w (1/3 - w / 4) - 1 / 2)) (the series
-# of ln(1 + w), exact to w^4 / 5 < 5e-10), with w = e^u and w = 1 / j
+# q = ln(1 + 1 / j), j = sigma softplus(u), u = (x - 1) / sigma. ln q is written in four pieces
+# so that neither it nor its derivative leaves float16 or cancels: q = ln(1 + j) - ln(j) for
+# j < 1, ln(1 + 1 / j) for 1 <= j < 1e4, and below u = -9 and above j = 1e4 through
+# ln(ln(1 + w)) = ln(w) + ln(1 - w/2 + w^2/3) (the series of ln(1 + w) / w, exact to
+# w^3 / 4 < 5e-13), with w = e^u and w = 1 / j
 _U = "(x - 1) / sigma"
 _J = f"sigma * softplus({_U})"
 
 
 def _log_log1p_small(w: str, log_w: str) -> str:
-    """ln(ln(1 + w)) for w <= e^-5 as formula text, given w and ln(w)."""
-    return f"{log_w} + log1p({w} * ({w} * (1 / 3 - {w} / 4) - 1 / 2))"
+    """ln(ln(1 + w)) for w <= e^-9 as formula text, given w and ln(w)."""
+    return f"{log_w} + log1p({w} * ({w} / 3 - 1 / 2))"
 
 
-_E = f"exp(min({_U}, -5))"
+_U_LOW = f"min({_U}, -9)"
 _LOG_Q_LOW = (
-    f"log(log1p(sigma * softplus(min({_U}, -5))) - log(sigma) - "
-    f"({_log_log1p_small(_E, f'min({_U}, -5)')}))"
+    f"log(log1p(sigma * softplus({_U_LOW})) - log(sigma) - "
+    f"({_log_log1p_small(f'exp({_U_LOW})', _U_LOW)}))"
 )
-_LOG_Q_MID = f"log(log1p(1 / min(sigma * softplus(max({_U}, -5)), 1000)))"
-_W = f"(1 / max({_J}, 1000))"
-_LOG_Q_HIGH = _log_log1p_small(_W, f"-log(max({_J}, 1000))")
+_J_SMALL = f"min(sigma * softplus(max({_U}, -9)), 1)"
+_LOG_Q_SMALL = f"log(log1p({_J_SMALL}) - log({_J_SMALL}))"
+_LOG_Q_LARGE = f"log(log1p(1 / clamp({_J}, 1, 10000)))"
+_J_HIGH = f"max({_J}, 10000)"
+_LOG_Q_HIGH = _log_log1p_small(f"(1 / {_J_HIGH})", f"-log({_J_HIGH})")
 _SOFT_LIF_LOG_Q = (
-    f"where({_U} <= -5, {_LOG_Q_LOW}, where({_J} < 1000, {_LOG_Q_MID}, {_LOG_Q_HIGH}))"
+    f"where({_U} <= -9, {_LOG_Q_LOW}, where({_J} < 1, {_LOG_Q_SMALL}, "
+    f"where({_J} < 10000, {_LOG_Q_LARGE}, {_LOG_Q_HIGH})))"
 )
 
 # the extremes of the multi-Gaussian primitive at h = 0.15, s = 6, sigma = 0.5 (at x = -+1.2722,
