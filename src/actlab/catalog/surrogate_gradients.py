@@ -52,7 +52,7 @@ def _log_log1p_small(w: str, log_w: str) -> str:
 _U_LOW = f"min({_U}, -9)"
 _LOG_Q_LOW = (
     f"log(log1p(sigma * softplus({_U_LOW})) - log(sigma) - "
-    f"({_log_log1p_small(f'exp({_U_LOW})', _U_LOW)}))"
+    f"({_log_log1p_small('exp(min(x - 1, -9 * sigma) / sigma)', _U_LOW)}))"
 )
 _J_SMALL = f"min(sigma * softplus(max({_U}, -9)), 1)"
 _LOG_Q_SMALL = f"log(log1p({_J_SMALL}) - log({_J_SMALL}))"
