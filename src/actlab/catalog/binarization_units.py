@@ -53,11 +53,11 @@ SPECS: tuple[Spec, ...] = (
         description="Differentiable Soft Quantization at one bit on the clipping range [-1, 1]: "
         "phi(x) = s tanh(k x) with k = ln(2 / alpha - 1) / 2 and s = 1 / (1 - alpha), so that "
         "tanh(k) = 1 - alpha and phi(+-1) = +-1 exactly; inputs outside the range are clipped. "
-        "alpha is learned and shrinks during training, which sharpens phi towards sign(x); "
-        "alpha -> 1 gives the clipped identity (hard tanh). The multi-bit quantizer repeats "
-        "this cell on every quantization interval. alpha = 0.4 is the default of MQBench's "
-        "DSQ quantizer (a benchmark co-authored by DSQ's first author); the paper's body was "
-        "not reachable here.",
+        "alpha is learned and phi evolves during training towards the hard quantizer: "
+        "alpha -> 0 gives sign(x) and alpha -> 1 the clipped identity (hard tanh). The "
+        "multi-bit quantizer repeats this cell on every quantization interval. alpha = 0.4 is "
+        "the default of MQBench's DSQFakeQuantize, which sets s and k (per unit of interval "
+        "width) from alpha in the same way; the paper's body was not reachable here.",
         properties=Properties(
             monotonic=True,
             lower=-1.0,
