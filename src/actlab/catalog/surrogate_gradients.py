@@ -1,7 +1,8 @@
 """More primitives of surrogate gradients for spiking networks: steps whose derivative replaces
 the Heaviside spike's in the backward pass, here with shapes that the arc-tangent, error-function,
-soft-sign and piecewise families of ``spike_surrogates`` do not reach. None is listed by the
-survey of Kunc and Kléma (arXiv:2402.09092)."""
+soft-sign and piecewise families of ``spike_surrogates`` do not reach, and the firing-rate curves
+of leaky integrate-and-fire neurons (hard and smoothed) that rate-trained spiking networks use.
+None is listed by the survey of Kunc and Kléma (arXiv:2402.09092)."""
 
 import math
 
@@ -154,6 +155,49 @@ SPECS: tuple[Spec, ...] = (
                 lambda x: 1 / (0.002 + 0.02 * torch.log1p(1 / F.softplus(x - 1))),
                 atol=1e-9,
                 note="the published form at the defaults, inside float64's softplus range",
+            ),
+        ),
+        checked_against="secondary",
+    ),
+    Spec(
+        name="lif_rate",
+        formula="where(x > 1, 1 / (1 + tau_rc / tau_ref * log1p(1 / where(x > 1, x - 1, 1))), 0) "
+        "/ tau_ref",
+        published="where(x > 1, 1 / (tau_ref + tau_rc * log(1 + 1 / (x - 1))), 0)",
+        family="piecewise",
+        citation=HUNSBERGER_2015,
+        aliases=("lifrate",),
+        params=(
+            Param("tau_rc", 0.02, 0.0, open_low=True, doc="membrane time constant (s)"),
+            Param("tau_ref", 0.002, 0.0, open_low=True, doc="refractory period (s)"),
+        ),
+        description="The steady firing rate of a leaky integrate-and-fire neuron driven by a "
+        "constant current x (in units of its threshold), 1 / (tau_ref + tau_rc ln(1 + "
+        "1 / (x - 1))) above the threshold 1 and 0 below: the rate that soft_lif smooths "
+        "(its sigma -> 0 limit) and that a network trained with soft_lif runs with as spiking "
+        "LIF neurons. Continuous, but its slope is unbounded as x -> 1 from above (it leaves 0 "
+        "like 1 / (tau_rc ln(1 / (x - 1)))), so C0; it saturates at 1 / tau_ref = 500 Hz. "
+        "Defaults as soft_lif's (Nengo's LIFRate: tau_rc = 0.02 s, tau_ref = 0.002 s, "
+        "amplitude 1). Evaluated as (1 / tau_ref) / (1 + (tau_rc / tau_ref) ln(1 + 1 / (x - 1))), "
+        "which keeps the slope's intermediate values inside float16, with the inner "
+        "1 / (x - 1) taken only above the threshold, so that neither the value nor the "
+        "gradient sees 1/0 below it.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=500.0,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=False,
+            sparse=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.where(
+                    x > 1, 1 / (0.002 + 0.02 * torch.log1p(1 / (x - 1).clamp_min(1e-300))), 0.0
+                ),
+                atol=1e-9,
+                note="the published form at the defaults",
             ),
         ),
         checked_against="secondary",
