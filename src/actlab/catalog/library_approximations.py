@@ -1,0 +1,385 @@
+"""Closed-form stand-ins for tanh, the logistic sigmoid, erf and GELU that numerical libraries
+evaluate in place of the exact functions: the clamped minimax rationals of Eigen (which
+TensorFlow, XLA and TVM inherit), the Remez rational of NNlib.jl, the Padé approximant of JUCE
+and the cubic-argument sigmoid GELU of MLX, each with the library's published constants."""
+
+from actlab.catalog.spec import Citation, Properties, Reference, Spec
+
+
+def _horner(coefficients: tuple[float, ...], var: str) -> str:
+    """c0 + var (c1 + var (c2 + ...)) as formula text."""
+    text = repr(coefficients[-1])
+    for c in reversed(coefficients[:-1]):
+        text = f"{c!r} + {var} * ({text})"
+    return text
+
+
+def _odd_rational(numerator: tuple[float, ...], denominator: tuple[float, ...], u: str) -> str:
+    """u P(u^2) / Q(u^2) as formula text, both polynomials by Horner's rule."""
+    return f"{u} * ({_horner(numerator, f'{u}**2')}) / ({_horner(denominator, f'{u}**2')})"
+
+
+def _scaled_odd_rational(
+    numerator: tuple[float, ...], denominator: tuple[float, ...], u: str, scale: float
+) -> str:
+    """u P(u^2) / Q(u^2) as formula text, the polynomials written in powers of (u / scale)^2 and
+    both divided by Q(0): every term then stays within a few orders of magnitude of 1 for
+    |u| <= scale, which float16 represents (the published coefficients underflow there)."""
+    s2 = scale * scale
+    q0 = denominator[0]
+    p = tuple(c * s2**k / q0 for k, c in enumerate(numerator))
+    q = tuple(c * s2**k / q0 for k, c in enumerate(denominator))
+    v = f"({u} / {scale!r})**2"
+    return f"{u} * ({_horner(p, v)}) / ({_horner(q, v)})"
+
+
+EIGEN_TANH = Citation(
+    "Eigen: a C++ template library for linear algebra",
+    "Gaël Guennebaud, Benoît Jacob et al.",
+    2016,
+    venue="Eigen 3.3, Eigen/src/Core/MathFunctionsImpl.h (generic_fast_tanh_float)",
+)
+
+EIGEN_LOGISTIC = Citation(
+    "Eigen: a C++ template library for linear algebra",
+    "Gaël Guennebaud, Benoît Jacob et al.",
+    2021,
+    venue="Eigen 3.4, Eigen/src/Core/functors/UnaryFunctors.h (scalar_logistic_op<float>)",
+)
+
+EIGEN_ERF = Citation(
+    "Eigen: a C++ template library for linear algebra",
+    "Gaël Guennebaud, Benoît Jacob et al.",
+    2016,
+    venue="Eigen 3.3, unsupported/Eigen/src/SpecialFunctions (generic_fast_erf_float); "
+    "the same rational in XLA's erf lowering and TVM's fast_erf",
+)
+
+NNLIB_2021 = Citation(
+    "NNlib.jl: neural network primitives for Flux",
+    "Michael Abbott, Oscar Smith and the FluxML contributors",
+    2021,
+    venue="NNlib.jl, src/activations.jl (tanh_fast for Float32, NNlib.jl#345)",
+)
+
+JUCE_2017 = Citation(
+    "JUCE",
+    "Raw Material Software (the JUCE team)",
+    2017,
+    venue="JUCE 5 and later, modules/juce_dsp/maths/juce_FastMathApproximations.h "
+    "(FastMathApproximations::tanh)",
+)
+
+MLX_2023 = Citation(
+    "MLX: efficient and flexible machine learning on Apple silicon",
+    "Awni Hannun, Jagrit Digani, Angelos Katharopoulos, Ronan Collobert",
+    2023,
+    venue="mlx.nn.gelu_approx, python/mlx/nn/layers/activations.py of MLX's first releases",
+)
+
+# Eigen 3.3's float tanh: a 13/6 odd rational on x clamped to [-9, 9]
+_EIGEN_TANH_P = (
+    4.89352455891786e-03,
+    6.37261928875436e-04,
+    1.48572235717979e-05,
+    5.12229709037114e-08,
+    -8.60467152213735e-11,
+    2.00018790482477e-13,
+    -2.76076847742355e-16,
+)
+_EIGEN_TANH_Q = (
+    4.89352518554385e-03,
+    2.26843463243900e-03,
+    1.18534705686654e-04,
+    1.19825839466702e-06,
+)
+
+# Eigen 3.4's float logistic: 1/2 plus a 9/10 odd rational on x capped at the FMA build's
+# cut-off, and e^x below -9; the rational's argument is also held at -9 there, which changes
+# nothing the where keeps and keeps x^2 finite in the branch it discards
+_EIGEN_LOGISTIC_P = (
+    2.48287947061529e-01,
+    8.51377133304701e-03,
+    6.08574864600143e-05,
+    1.15627324459942e-07,
+    4.37031012579801e-11,
+)
+_EIGEN_LOGISTIC_Q = (
+    9.93151921023180e-01,
+    1.16817656904453e-01,
+    1.70198817374094e-03,
+    6.29106785017040e-06,
+    5.76102136993427e-09,
+    6.10247389755681e-13,
+)
+_EIGEN_LOGISTIC_CUTOFF = 15.7243833541870117
+_LOGISTIC_HELD = f"clamp(x, -9, {_EIGEN_LOGISTIC_CUTOFF!r})"
+_LOGISTIC_CAPPED = f"min(x, {_EIGEN_LOGISTIC_CUTOFF!r})"
+_EIGEN_LOGISTIC = (
+    "where(x < -9, exp(x), 0.5 + "
+    f"{_scaled_odd_rational(_EIGEN_LOGISTIC_P, _EIGEN_LOGISTIC_Q, _LOGISTIC_HELD, 16.0)})"
+)
+_EIGEN_LOGISTIC_PUBLISHED = (
+    "where(x < -9, exp(x), 0.5 + "
+    f"{_odd_rational(_EIGEN_LOGISTIC_P, _EIGEN_LOGISTIC_Q, _LOGISTIC_CAPPED)})"
+)
+
+# Eigen's float erf: a 13/8 odd rational on x clamped to [-4, 4]
+_EIGEN_ERF_P = (
+    -1.60960333262415e-02,
+    -2.95459980854025e-03,
+    -7.34990630326855e-04,
+    -5.69250639462346e-05,
+    -2.10102402082508e-06,
+    2.77068142495902e-08,
+    -2.72614225801306e-10,
+)
+_EIGEN_ERF_Q = (
+    -1.42647390514189e-02,
+    -7.37332916720468e-03,
+    -1.68282697438203e-03,
+    -2.13374055278905e-04,
+    -1.45660718464996e-05,
+)
+
+# NNlib's Float32 tanh_fast: an 9/8 odd rational (Remez) while x^2 < 66, sign(x) beyond
+_NNLIB_N = (1.0, 0.1346604, 0.0035974074, 2.2332108e-5, 1.587199e-8)
+_NNLIB_D = (1.0, 0.4679937, 0.026262015, 0.0003453992, 8.7767893e-7)
+_NNLIB_TANH = f"where(x**2 < 66, {_odd_rational(_NNLIB_N, _NNLIB_D, 'clamp(x, -9, 9)')}, sign(x))"
+_NNLIB_TANH_PUBLISHED = f"where(x**2 < 66, {_odd_rational(_NNLIB_N, _NNLIB_D, 'x')}, sign(x))"
+
+# JUCE's tanh: the [7/6] Padé approximant x (135135 + 17325 x^2 + 378 x^4 + x^6) /
+# (135135 + 62370 x^2 + 3150 x^4 + 28 x^6). Both polynomials are divided by 1000 so that float16
+# holds them for |x| <= 2; beyond that they are written in w = 1/x^2 (both over 28 x^6, so that
+# the denominator tends to 1), so that no power of x overflows before the quotient (about x/28)
+# does.
+_JUCE_N = (135135.0, 17325.0, 378.0, 1.0)
+_JUCE_D = (135135.0, 62370.0, 3150.0, 28.0)
+_JW = "(1 / max(abs(x), 2))**2"
+_JUCE_OUTER = (
+    f"x * ({_horner(tuple(c / 28 for c in reversed(_JUCE_N)), _JW)}) "
+    f"/ ({_horner(tuple(c / 28 for c in reversed(_JUCE_D)), _JW)})"
+)
+_JUCE_INNER = _odd_rational(
+    tuple(c / 1000 for c in _JUCE_N), tuple(c / 1000 for c in _JUCE_D), "clamp(x, -2, 2)"
+)
+_JUCE_TANH = f"where(abs(x) > 2, {_JUCE_OUTER}, {_JUCE_INNER})"
+_JUCE_TANH_PUBLISHED = _odd_rational(_JUCE_N, _JUCE_D, "x")
+
+XNNPACK_2024 = Citation(
+    "XNNPACK: high-efficiency floating-point neural network inference operators",
+    "Marat Dukhan, Pedro Gonnet and the XNNPACK contributors",
+    2024,
+    venue="XNNPACK, src/f32-vtanh/scalar-rational-9-6.c.in (2024), the f32 tanh microkernel "
+    "behind TensorFlow Lite's CPU delegate",
+)
+
+# XNNPACK's f32 tanh: a 9/6 odd rational on x clamped to +-7.623543739319 (builds without FMA;
+# 7.646893501282 with FMA), the first float at which the rational rounds to 1
+_XNN_TANH_P = (
+    -9.022999554873e-03,
+    -1.146968104877e-03,
+    -2.432360815874e-05,
+    -6.458659385089e-08,
+    5.535878699892e-11,
+)
+_XNN_TANH_Q = (-9.023001417518e-03, -4.154618829489e-03, -2.061512641376e-04, -1.774490101525e-06)
+_XNN_TANH_HELD = "clamp(x, -7.623543739319, 7.623543739319)"
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="eigen_tanh",
+        formula=_scaled_odd_rational(_EIGEN_TANH_P, _EIGEN_TANH_Q, "clamp(x, -9, 9)", 9.0),
+        published=_odd_rational(_EIGEN_TANH_P, _EIGEN_TANH_Q, "clamp(x, -9, 9)"),
+        family="sigmoidal",
+        citation=EIGEN_TANH,
+        aliases=("generic_fast_tanh_float",),
+        checked_against="original",
+        description="The single-precision tanh of Eigen, which TensorFlow's CPU kernels and "
+        "XLA's fast tanh inherit: the 13/6-degree odd rational x P(x^2) / Q(x^2) with P = "
+        "(4.89352455891786e-3, 6.37261928875436e-4, 1.48572235717979e-5, 5.12229709037114e-8, "
+        "-8.60467152213735e-11, 2.00018790482477e-13, -2.76076847742355e-16) and Q = "
+        "(4.89352518554385e-3, 2.26843463243900e-3, 1.18534705686654e-4, 1.19825839466702e-6), "
+        "evaluated on x clamped to [-9, 9], where float32 tanh is +-1 anyway. It stays within "
+        "3e-8 of tanh and ends at 1 - 2.5e-8 at the clamp (computed here); Eigen 3.4 moved the "
+        "clamp to +-7.9053, where the rational reaches 1 in float32, and returns x itself for "
+        "|x| < 4e-4. The clamp leaves a kink of 6e-8 in the slope at +-9, below what the "
+        "smoothness probe resolves: the entry is listed by its visible class.",
+        properties=Properties(
+            monotonic=True,
+            lower=-0.99999997544972,
+            upper=0.99999997544972,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference("tanh", atol=3e-8, note="within 2.6e-8 of tanh"),),
+    ),
+    Spec(
+        name="eigen_logistic",
+        formula=_EIGEN_LOGISTIC,
+        published=_EIGEN_LOGISTIC_PUBLISHED,
+        family="sigmoidal",
+        citation=EIGEN_LOGISTIC,
+        aliases=("eigen_sigmoid",),
+        checked_against="original",
+        description="The single-precision logistic sigmoid of Eigen 3.4: 1/2 plus a 9/10-degree "
+        "odd rational x P(x^2) / Q(x^2) fitted to sigma(x) - 1/2, with P = (0.248287947061529, "
+        "8.51377133304701e-3, 6.08574864600143e-5, 1.15627324459942e-7, 4.37031012579801e-11) "
+        "and Q = (0.993151921023180, 0.116817656904453, 1.70198817374094e-3, "
+        "6.29106785017040e-6, 5.76102136993427e-9, 6.10247389755681e-13), on x capped at "
+        "15.7243833541870117 (the FMA build's cut-off, where the rational rounds to 1 in "
+        "float32; 15.6437711715698242 without FMA), and e^x below -9, where it is the more "
+        "accurate of the two. Within 1.6e-8 of the sigmoid below the cap and 1.5e-7 above it "
+        "(computed here). The value steps up by 1.5e-8 at -9 and the slope drops to 0 at the "
+        "cap, both below what the smoothness probe resolves: the entry is listed by its "
+        "visible class.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=0.99999985172384,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+        references=(Reference("sigmoid", atol=2e-7, note="within 1.5e-7 of the sigmoid"),),
+    ),
+    Spec(
+        name="eigen_erf",
+        formula=_scaled_odd_rational(_EIGEN_ERF_P, _EIGEN_ERF_Q, "clamp(x, -4, 4)", 4.0),
+        published=_odd_rational(_EIGEN_ERF_P, _EIGEN_ERF_Q, "clamp(x, -4, 4)"),
+        family="sigmoidal",
+        citation=EIGEN_ERF,
+        aliases=("generic_fast_erf_float", "tvm_fast_erf"),
+        checked_against="secondary",
+        description="The single-precision erf of Eigen, which XLA lowers erf to and TVM's "
+        "fast_erf pass substitutes in the GELU of BERT-style models: the 13/8-degree odd "
+        "rational x P(x^2) / Q(x^2) with P = (-1.60960333262415e-2, -2.95459980854025e-3, "
+        "-7.34990630326855e-4, -5.69250639462346e-5, -2.10102402082508e-6, "
+        "2.77068142495902e-8, -2.72614225801306e-10) and Q = (-1.42647390514189e-2, "
+        "-7.37332916720468e-3, -1.68282697438203e-3, -2.13374055278905e-4, "
+        "-1.45660718464996e-5) on x clamped to [-4, 4]. Within 6.5e-8 of erf; it peaks at "
+        "0.99999992 at x = 3.775, dips and ends at 1.00000005 at the clamp (computed here), so "
+        "it is not monotonic on the scale of 1e-7. The coefficients were read from XLA's and "
+        "TVM's copies, which name Eigen as their source.",
+        properties=Properties(
+            monotonic=False,
+            lower=-1.0000000494069672,
+            upper=1.0000000494069672,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference(lambda x: x.erf(), atol=7e-8, note="within 6.5e-8 of erf"),),
+    ),
+    Spec(
+        name="nnlib_tanh_fast",
+        formula=_NNLIB_TANH,
+        published=_NNLIB_TANH_PUBLISHED,
+        family="sigmoidal",
+        citation=NNLIB_2021,
+        aliases=("tanh_fast",),
+        checked_against="original",
+        description="NNlib.jl's tanh_fast for Float32, which Flux substitutes for tanh in its "
+        "layers: the odd rational x N(x^2) / D(x^2) with N = (1, 0.1346604, 0.0035974074, "
+        "2.2332108e-5, 1.587199e-8) and D = (1, 0.4679937, 0.026262015, 0.0003453992, "
+        "8.7767893e-7), coefficients found with Remez.jl, while x^2 < 66, and sign(x) beyond. "
+        "Within 5.5e-8 of tanh where the rational applies and 1.8e-7 overall; the rational ends "
+        "at 1 - 1.2e-7 at |x| = sqrt(66), so the value steps to +-1 there (computed here), a "
+        "step below what the smoothness probe resolves: the entry is listed by its visible "
+        "class. NNlib's sigmoid_fast is the exact logistic function and its Float64 tanh_fast "
+        "exact up to rounding.",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference("tanh", atol=2e-7, note="within 1.8e-7 of tanh"),),
+    ),
+    Spec(
+        name="juce_tanh",
+        formula=_JUCE_TANH,
+        published=_JUCE_TANH_PUBLISHED,
+        family="sigmoidal",
+        citation=JUCE_2017,
+        aliases=("pade_tanh_7_6",),
+        checked_against="original",
+        description="JUCE's FastMathApproximations::tanh, the [7/6] Padé approximant of tanh "
+        "(the continued fraction of tanh cut after seven terms): x (135135 + 17325 x^2 + "
+        "378 x^4 + x^6) / (135135 + 62370 x^2 + 3150 x^4 + 28 x^6), used in audio waveshapers "
+        "and recommended for |x| <= 5, where it stays within 1e-4 of tanh. It is not clamped: "
+        "it crosses 1 at x = 4.9718 and grows like x/28 beyond (increasing, unbounded).",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: (
+                    x
+                    * (135135 + x**2 * (17325 + x**2 * (378 + x**2)))
+                    / (135135 + x**2 * (62370 + x**2 * (3150 + 28 * x**2)))
+                ),
+                atol=1e-9,
+                note="the Padé form evaluated as written",
+            ),
+        ),
+    ),
+    Spec(
+        name="mlx_gelu_approx",
+        formula="where(abs(x) > 30, relu(x), x * sigmoid(1.60033 * x * (1 + 0.0433603 * x**2)))",
+        published="x * sigmoid(1.60033 * x * (1 + 0.0433603 * x**2))",
+        family="gated",
+        citation=MLX_2023,
+        checked_against="original",
+        description="The GELU approximation of MLX's first releases, x sigmoid(1.60033 x "
+        "(1 + 0.0433603 x^2)): the sigmoid form of the tanh approximation of GELU with both "
+        "constants refitted (sqrt(8/pi) = 1.59577 and 0.044715 in gelu_tanh), documented as "
+        "within 3e-4 of GELU on [-6, 6]. Later MLX releases replaced it with the standard tanh "
+        "form. Written as relu(x) for |x| > 30, where the gate is exactly 0 or 1 in double "
+        "precision.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.17,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+            self_gated=True,
+        ),
+        references=(Reference("gelu", atol=3e-4, note="within 2.7e-4 of exact GELU"),),
+    ),
+    Spec(
+        name="xnnpack_tanh",
+        formula=_scaled_odd_rational(_XNN_TANH_P, _XNN_TANH_Q, _XNN_TANH_HELD, 8.0),
+        published=_odd_rational(_XNN_TANH_P, _XNN_TANH_Q, _XNN_TANH_HELD),
+        family="sigmoidal",
+        citation=XNNPACK_2024,
+        aliases=("xnn_tanh_rational_9_6",),
+        checked_against="original",
+        description="XNNPACK's single-precision tanh microkernel (rational-9-6): the odd "
+        "rational x P(x^2) / Q(x^2) with P = (-9.022999554873e-3, -1.146968104877e-3, "
+        "-2.432360815874e-5, -6.458659385089e-8, 5.535878699892e-11) and Q = "
+        "(-9.023001417518e-3, -4.154618829489e-3, -2.061512641376e-4, -1.774490101525e-6) "
+        "on x clamped to +-7.623543739319, the first float32 at which it rounds to 1 "
+        "(7.646893501282 in the FMA build). Fewer terms than Eigen's 13/6 rational "
+        "(eigen_tanh): within 2.6e-7 of tanh, ending at 1 - 2.6e-7 at the clamp (computed "
+        "here).",
+        properties=Properties(
+            monotonic=True,
+            lower=-0.9999997418336269,
+            upper=0.9999997418336269,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference("tanh", atol=3e-7, note="within 2.6e-7 of tanh"),),
+    ),
+)
