@@ -17,6 +17,7 @@ from actlab.catalog import (
     library_approximations,
     mish_variants,
     oscillating,
+    pade_approximations,
     parametric_elu,
     parametric_gates,
     parametric_relu,
@@ -54,11 +55,11 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
             adaptive_shapes, classic_shapes, classic_units, elu_family, fast_approximations,
-            hardware_approximations, library_approximations, mish_variants, parametric_elu,
-            parametric_gates, parametric_relu, recent_gated, recent_polynomial, recent_silu,
-            recent_units, rectifier_family, representation_units, searched_units, sigmoid_family,
-            smooth_approximations, spike_surrogates, square_family, swish_family, trig_family,
-            unbounded)
+            hardware_approximations, library_approximations, mish_variants, pade_approximations,
+            parametric_elu, parametric_gates, parametric_relu, recent_gated, recent_polynomial,
+            recent_silu, recent_units, rectifier_family, representation_units, searched_units,
+            sigmoid_family, smooth_approximations, spike_surrogates, square_family, swish_family,
+            trig_family, unbounded)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)

@@ -1,7 +1,9 @@
 """Closed-form stand-ins for tanh, the logistic sigmoid, erf and GELU that numerical libraries
 evaluate in place of the exact functions: the clamped minimax rationals of Eigen (which
-TensorFlow, XLA and TVM inherit), the Remez rational of NNlib.jl, the Padé approximant of JUCE
-and the cubic-argument sigmoid GELU of MLX, each with the library's published constants."""
+TensorFlow, XLA and TVM inherit), XNNPACK and ONNX Runtime, the Remez rational of NNlib.jl,
+Hastings' erf as tinygrad evaluates it and the refitted sigmoid GELU of MLX, each with the
+library's published constants. The Padé approximants of tanh (JUCE's among them) are in
+pade_approximations."""
 
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
@@ -60,14 +62,6 @@ NNLIB_2021 = Citation(
     "Michael Abbott, Oscar Smith and the FluxML contributors",
     2021,
     venue="NNlib.jl, src/activations.jl (tanh_fast for Float32, NNlib.jl#345)",
-)
-
-JUCE_2017 = Citation(
-    "JUCE",
-    "Raw Material Software (the JUCE team)",
-    2017,
-    venue="JUCE 5 and later, modules/juce_dsp/maths/juce_FastMathApproximations.h "
-    "(FastMathApproximations::tanh)",
 )
 
 MLX_2023 = Citation(
@@ -147,24 +141,6 @@ _NNLIB_N = (1.0, 0.1346604, 0.0035974074, 2.2332108e-5, 1.587199e-8)
 _NNLIB_D = (1.0, 0.4679937, 0.026262015, 0.0003453992, 8.7767893e-7)
 _NNLIB_TANH = f"where(x**2 < 66, {_odd_rational(_NNLIB_N, _NNLIB_D, 'clamp(x, -9, 9)')}, sign(x))"
 _NNLIB_TANH_PUBLISHED = f"where(x**2 < 66, {_odd_rational(_NNLIB_N, _NNLIB_D, 'x')}, sign(x))"
-
-# JUCE's tanh: the [7/6] Padé approximant x (135135 + 17325 x^2 + 378 x^4 + x^6) /
-# (135135 + 62370 x^2 + 3150 x^4 + 28 x^6). Both polynomials are divided by 1000 so that float16
-# holds them for |x| <= 2; beyond that they are written in w = 1/x^2 (both over 28 x^6, so that
-# the denominator tends to 1), so that no power of x overflows before the quotient (about x/28)
-# does.
-_JUCE_N = (135135.0, 17325.0, 378.0, 1.0)
-_JUCE_D = (135135.0, 62370.0, 3150.0, 28.0)
-_JW = "(1 / max(abs(x), 2))**2"
-_JUCE_OUTER = (
-    f"x * ({_horner(tuple(c / 28 for c in reversed(_JUCE_N)), _JW)}) "
-    f"/ ({_horner(tuple(c / 28 for c in reversed(_JUCE_D)), _JW)})"
-)
-_JUCE_INNER = _odd_rational(
-    tuple(c / 1000 for c in _JUCE_N), tuple(c / 1000 for c in _JUCE_D), "clamp(x, -2, 2)"
-)
-_JUCE_TANH = f"where(abs(x) > 2, {_JUCE_OUTER}, {_JUCE_INNER})"
-_JUCE_TANH_PUBLISHED = _odd_rational(_JUCE_N, _JUCE_D, "x")
 
 XNNPACK_2024 = Citation(
     "XNNPACK: high-efficiency floating-point neural network inference operators",
@@ -352,39 +328,6 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference("tanh", atol=2e-7, note="within 1.8e-7 of tanh"),),
-    ),
-    Spec(
-        name="juce_tanh",
-        formula=_JUCE_TANH,
-        published=_JUCE_TANH_PUBLISHED,
-        family="sigmoidal",
-        citation=JUCE_2017,
-        aliases=("pade_tanh_7_6",),
-        checked_against="original",
-        description="JUCE's FastMathApproximations::tanh, the [7/6] Padé approximant of tanh "
-        "(the continued fraction of tanh cut after seven terms): x (135135 + 17325 x^2 + "
-        "378 x^4 + x^6) / (135135 + 62370 x^2 + 3150 x^4 + 28 x^6), used in audio waveshapers "
-        "and recommended for |x| <= 5, where it stays within 1e-4 of tanh. It is not clamped: "
-        "it crosses 1 at x = 4.9718 and grows like x/28 beyond (increasing, unbounded).",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
-        references=(
-            Reference(
-                lambda x: (
-                    x
-                    * (135135 + x**2 * (17325 + x**2 * (378 + x**2)))
-                    / (135135 + x**2 * (62370 + x**2 * (3150 + 28 * x**2)))
-                ),
-                atol=1e-9,
-                note="the Padé form evaluated as written",
-            ),
-        ),
     ),
     Spec(
         name="mlx_gelu_approx",
