@@ -216,6 +216,37 @@ def _as_m_times_t5() -> str:
 _AS_ERF = f"sign(x) * ({_as_m_times_t5()} - {_AS_T} * ({_horner(_AS_A, _AS_T)}) * expm1(-x**2))"
 _AS_ERF_PUBLISHED = f"sign(x) * (1 - {_AS_T} * ({_horner(_AS_A, _AS_T)}) * exp(-x**2))"
 
+NAM_2023 = Citation(
+    "NeuralAmpModelerCore",
+    "Steven Atkinson and the Neural Amp Modeler contributors",
+    2023,
+    venue="NAM/activations.h (fast_tanh, the Fasttanh activation of its WaveNet and LSTM "
+    "models); the rational is Aleksey Vaneev's (Voxengo) vox_fasttanh2",
+)
+
+# NAM's fast tanh: x (A + A|x| + (B + C|x|) x^2) / (D + (D + x^2) |x + E x|x||). With a = |x|,
+# |x + E x|x|| = a (1 + E a), so it is x (A + A a + B a^2 + C a^3) / (D + D a + D E a^2 + a^3 +
+# E a^4); beyond |x| = 1 numerator and denominator are divided by a^4 (r = 1/a), so that no
+# power of x overflows.
+_NAM = (2.45550750702956, 0.893229853513558, 0.821226666969744, 2.44506634652299, 0.814642734961073)
+
+
+def _nam_fast_tanh() -> str:
+    a_, b_, c_, d_, e_ = _NAM
+    a, r = "abs(x)", "(1 / max(abs(x), 1))"
+    inner_n = _horner((a_, a_, b_, c_), "min(abs(x), 1)")
+    inner_d = _horner((d_, d_, d_ * e_, 1.0, e_), "min(abs(x), 1)")
+    outer_n = _horner((c_, b_, a_, a_), r)
+    outer_d = _horner((e_, 1.0, d_ * e_, d_, d_), r)
+    return f"where({a} > 1, sign(x) * ({outer_n}) / ({outer_d}), x * ({inner_n}) / ({inner_d}))"
+
+
+_NAM_PUBLISHED = (
+    "x * (2.45550750702956 + 2.45550750702956 * abs(x) + (0.893229853513558 "
+    "+ 0.821226666969744 * abs(x)) * x**2) / (2.44506634652299 + (2.44506634652299 + x**2) "
+    "* abs(x + 0.814642734961073 * x * abs(x)))"
+)
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="eigen_tanh",
@@ -432,5 +463,30 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference(lambda x: x.erf(), atol=1.5e-7, note="within 1.4e-7 of erf"),),
+    ),
+    Spec(
+        name="nam_fast_tanh",
+        formula=_nam_fast_tanh(),
+        published=_NAM_PUBLISHED,
+        family="sigmoidal",
+        citation=NAM_2023,
+        aliases=("vox_fasttanh2", "nam_fasttanh"),
+        checked_against="original",
+        description="The Fasttanh activation of Neural Amp Modeler, a division-only rational "
+        "in x and |x| (Aleksey Vaneev's vox_fasttanh2): x (A + A|x| + (B + C|x|) x^2) / "
+        "(D + (D + x^2) |x + E x|x||) with A = 2.45550750702956, B = 0.893229853513558, "
+        "C = 0.821226666969744, D = 2.44506634652299, E = 0.814642734961073. Its slope at 0 "
+        "is A/D = 1.00427; it stays within 4.4e-4 of tanh on [-10, 10], peaks at 0.99996 at "
+        "|x| = 4.841, dips and then tends to C/E = 1.00808 (computed here), so it is bounded "
+        "but not monotonic. NAM's fast_sigmoid is (1 + f(x/2)) / 2.",
+        properties=Properties(
+            monotonic=False,
+            lower=-1.0080819870185003,
+            upper=1.0080819870185003,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference("tanh", atol=0.0082, note="within 0.0081 of tanh (C/E - 1)"),),
     ),
 )
