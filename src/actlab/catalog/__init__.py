@@ -9,6 +9,7 @@ from actlab.catalog import (
     classic_units,
     elu_family,
     elu_variants,
+    erf_approximations,
     exponential,
     fast_approximations,
     fixed_products,
@@ -56,11 +57,12 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
             adaptive_shapes, circuit_sigmoids, classic_shapes, classic_units, elu_family,
-            fast_approximations, hardware_approximations, library_approximations, mish_variants,
-            pade_approximations, parametric_elu, parametric_gates, parametric_relu, recent_gated,
-            recent_polynomial, recent_silu, recent_units, rectifier_family, representation_units,
-            searched_units, sigmoid_family, smooth_approximations, spike_surrogates,
-            square_family, swish_family, trig_family, unbounded)
+            erf_approximations, fast_approximations, hardware_approximations,
+            library_approximations, mish_variants, pade_approximations, parametric_elu,
+            parametric_gates, parametric_relu, recent_gated, recent_polynomial, recent_silu,
+            recent_units, rectifier_family, representation_units, searched_units, sigmoid_family,
+            smooth_approximations, spike_surrogates, square_family, swish_family, trig_family,
+            unbounded)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)

@@ -1,39 +1,12 @@
-"""Closed-form stand-ins for tanh, the logistic sigmoid, erf and GELU that numerical libraries
+"""Closed-form stand-ins for tanh, the logistic sigmoid and GELU that numerical libraries
 evaluate in place of the exact functions: the clamped minimax rationals of Eigen (which
-TensorFlow, XLA and TVM inherit), XNNPACK and ONNX Runtime, the Remez rational of NNlib.jl,
-Hastings' erf as tinygrad evaluates it and the refitted sigmoid GELU of MLX, each with the
-library's published constants. The Padé approximants of tanh (JUCE's among them) are in
-pade_approximations."""
+TensorFlow, XLA and TVM inherit), XNNPACK and ONNX Runtime, the Remez rational of NNlib.jl, the
+|x|-rational of Neural Amp Modeler and the refitted sigmoid GELU of MLX, each with the library's
+published constants. The Padé approximants of tanh (JUCE's among them) are in
+pade_approximations, the erf approximations in erf_approximations."""
 
+from actlab.catalog.rational_text import horner, odd_rational, scaled_odd_rational
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
-
-
-def _horner(coefficients: tuple[float, ...], var: str) -> str:
-    """c0 + var (c1 + var (c2 + ...)) as formula text."""
-    text = repr(coefficients[-1])
-    for c in reversed(coefficients[:-1]):
-        text = f"{c!r} + {var} * ({text})"
-    return text
-
-
-def _odd_rational(numerator: tuple[float, ...], denominator: tuple[float, ...], u: str) -> str:
-    """u P(u^2) / Q(u^2) as formula text, both polynomials by Horner's rule."""
-    return f"{u} * ({_horner(numerator, f'{u}**2')}) / ({_horner(denominator, f'{u}**2')})"
-
-
-def _scaled_odd_rational(
-    numerator: tuple[float, ...], denominator: tuple[float, ...], u: str, scale: float
-) -> str:
-    """u P(u^2) / Q(u^2) as formula text, the polynomials written in powers of (u / scale)^2 and
-    both divided by Q(0): every term then stays within a few orders of magnitude of 1 for
-    |u| <= scale, which float16 represents (the published coefficients underflow there)."""
-    s2 = scale * scale
-    q0 = denominator[0]
-    p = tuple(c * s2**k / q0 for k, c in enumerate(numerator))
-    q = tuple(c * s2**k / q0 for k, c in enumerate(denominator))
-    v = f"({u} / {scale!r})**2"
-    return f"{u} * ({_horner(p, v)}) / ({_horner(q, v)})"
-
 
 EIGEN_TANH = Citation(
     "Eigen: a C++ template library for linear algebra",
@@ -47,14 +20,6 @@ EIGEN_LOGISTIC = Citation(
     "Gaël Guennebaud, Benoît Jacob et al.",
     2021,
     venue="Eigen 3.4, Eigen/src/Core/functors/UnaryFunctors.h (scalar_logistic_op<float>)",
-)
-
-EIGEN_ERF = Citation(
-    "Eigen: a C++ template library for linear algebra",
-    "Gaël Guennebaud, Benoît Jacob et al.",
-    2016,
-    venue="Eigen 3.3, unsupported/Eigen/src/SpecialFunctions (generic_fast_erf_float); "
-    "the same rational in XLA's erf lowering and TVM's fast_erf",
 )
 
 NNLIB_2021 = Citation(
@@ -111,36 +76,18 @@ _LOGISTIC_HELD = f"clamp(x, -9, {_EIGEN_LOGISTIC_CUTOFF!r})"
 _LOGISTIC_CAPPED = f"min(x, {_EIGEN_LOGISTIC_CUTOFF!r})"
 _EIGEN_LOGISTIC = (
     "where(x < -9, exp(x), 0.5 + "
-    f"{_scaled_odd_rational(_EIGEN_LOGISTIC_P, _EIGEN_LOGISTIC_Q, _LOGISTIC_HELD, 16.0)})"
+    f"{scaled_odd_rational(_EIGEN_LOGISTIC_P, _EIGEN_LOGISTIC_Q, _LOGISTIC_HELD, 16.0)})"
 )
 _EIGEN_LOGISTIC_PUBLISHED = (
     "where(x < -9, exp(x), 0.5 + "
-    f"{_odd_rational(_EIGEN_LOGISTIC_P, _EIGEN_LOGISTIC_Q, _LOGISTIC_CAPPED)})"
-)
-
-# Eigen's float erf: a 13/8 odd rational on x clamped to [-4, 4]
-_EIGEN_ERF_P = (
-    -1.60960333262415e-02,
-    -2.95459980854025e-03,
-    -7.34990630326855e-04,
-    -5.69250639462346e-05,
-    -2.10102402082508e-06,
-    2.77068142495902e-08,
-    -2.72614225801306e-10,
-)
-_EIGEN_ERF_Q = (
-    -1.42647390514189e-02,
-    -7.37332916720468e-03,
-    -1.68282697438203e-03,
-    -2.13374055278905e-04,
-    -1.45660718464996e-05,
+    f"{odd_rational(_EIGEN_LOGISTIC_P, _EIGEN_LOGISTIC_Q, _LOGISTIC_CAPPED)})"
 )
 
 # NNlib's Float32 tanh_fast: an 9/8 odd rational (Remez) while x^2 < 66, sign(x) beyond
 _NNLIB_N = (1.0, 0.1346604, 0.0035974074, 2.2332108e-5, 1.587199e-8)
 _NNLIB_D = (1.0, 0.4679937, 0.026262015, 0.0003453992, 8.7767893e-7)
-_NNLIB_TANH = f"where(x**2 < 66, {_odd_rational(_NNLIB_N, _NNLIB_D, 'clamp(x, -9, 9)')}, sign(x))"
-_NNLIB_TANH_PUBLISHED = f"where(x**2 < 66, {_odd_rational(_NNLIB_N, _NNLIB_D, 'x')}, sign(x))"
+_NNLIB_TANH = f"where(x**2 < 66, {odd_rational(_NNLIB_N, _NNLIB_D, 'clamp(x, -9, 9)')}, sign(x))"
+_NNLIB_TANH_PUBLISHED = f"where(x**2 < 66, {odd_rational(_NNLIB_N, _NNLIB_D, 'x')}, sign(x))"
 
 XNNPACK_2024 = Citation(
     "XNNPACK: high-efficiency floating-point neural network inference operators",
@@ -176,45 +123,8 @@ ONNXRUNTIME_TANH = Citation(
 _MLAS_TANH_N = (1.0 - 5.19469213031698e-05, 0.1024177074432373, 0.0006705656414851546)
 _MLAS_TANH_D = (1.0, 0.435432493686676, 0.012819889932870865)
 _MLAS_TANH = (
-    f"where(abs(x) >= 5, sign(x), {_odd_rational(_MLAS_TANH_N, _MLAS_TANH_D, 'clamp(x, -5, 5)')})"
+    f"where(abs(x) >= 5, sign(x), {odd_rational(_MLAS_TANH_N, _MLAS_TANH_D, 'clamp(x, -5, 5)')})"
 )
-
-ABRAMOWITZ_STEGUN_1964 = Citation(
-    "Handbook of Mathematical Functions with Formulas, Graphs, and Mathematical Tables",
-    "Milton Abramowitz, Irene A. Stegun (eds.)",
-    1964,
-    venue="NBS Applied Mathematics Series 55, formula 7.1.26 (after C. Hastings, 1955); as "
-    "tinygrad's Tensor.erf (tinygrad/tensor.py)",
-)
-
-# A&S 7.1.26 on |x|: 1 - t (a1 + a2 t + ... + a5 t^4) e^(-x^2), t = 1 / (1 + p |x|), odd in x.
-# 1 - t S(t) is rewritten as M(|x|) t^5, M the quintic (1 + p a)^5 - sum a_k (1 + p a)^(5 - k)
-# expanded in exact arithmetic (coefficients all positive, M(0) = 1e-9), and e^(-x^2) as
-# 1 + expm1(-x^2): no cancellation near 0, where the published form loses every digit; the
-# powers of |x| enter as s = |x| t < 1/p, so nothing overflows.
-_AS_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
-_AS_M = (
-    1e-09,
-    1.1283863597081736,
-    0.8481284004552538,
-    0.32572423106344695,
-    0.054648744723080775,
-    0.0037727712301482484,
-)
-_AS_T = "(1 / (1 + 0.3275911 * abs(x)))"
-_AS_S = "(abs(x) / (1 + 0.3275911 * abs(x)))"
-
-
-def _as_m_times_t5() -> str:
-    """M(a) t^5 = sum m_k s^k t^(5 - k) as formula text, nested in s."""
-    text = repr(_AS_M[5])
-    for k in range(4, -1, -1):
-        text = f"{_AS_M[k]!r} * {_AS_T}**{5 - k} + {_AS_S} * ({text})"
-    return text
-
-
-_AS_ERF = f"sign(x) * ({_as_m_times_t5()} - {_AS_T} * ({_horner(_AS_A, _AS_T)}) * expm1(-x**2))"
-_AS_ERF_PUBLISHED = f"sign(x) * (1 - {_AS_T} * ({_horner(_AS_A, _AS_T)}) * exp(-x**2))"
 
 NAM_2023 = Citation(
     "NeuralAmpModelerCore",
@@ -234,10 +144,10 @@ _NAM = (2.45550750702956, 0.893229853513558, 0.821226666969744, 2.44506634652299
 def _nam_fast_tanh() -> str:
     a_, b_, c_, d_, e_ = _NAM
     a, r = "abs(x)", "(1 / max(abs(x), 1))"
-    inner_n = _horner((a_, a_, b_, c_), "min(abs(x), 1)")
-    inner_d = _horner((d_, d_, d_ * e_, 1.0, e_), "min(abs(x), 1)")
-    outer_n = _horner((c_, b_, a_, a_), r)
-    outer_d = _horner((e_, 1.0, d_ * e_, d_, d_), r)
+    inner_n = horner((a_, a_, b_, c_), "min(abs(x), 1)")
+    inner_d = horner((d_, d_, d_ * e_, 1.0, e_), "min(abs(x), 1)")
+    outer_n = horner((c_, b_, a_, a_), r)
+    outer_d = horner((e_, 1.0, d_ * e_, d_, d_), r)
     return f"where({a} > 1, sign(x) * ({outer_n}) / ({outer_d}), x * ({inner_n}) / ({inner_d}))"
 
 
@@ -250,8 +160,8 @@ _NAM_PUBLISHED = (
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="eigen_tanh",
-        formula=_scaled_odd_rational(_EIGEN_TANH_P, _EIGEN_TANH_Q, "clamp(x, -9, 9)", 9.0),
-        published=_odd_rational(_EIGEN_TANH_P, _EIGEN_TANH_Q, "clamp(x, -9, 9)"),
+        formula=scaled_odd_rational(_EIGEN_TANH_P, _EIGEN_TANH_Q, "clamp(x, -9, 9)", 9.0),
+        published=odd_rational(_EIGEN_TANH_P, _EIGEN_TANH_Q, "clamp(x, -9, 9)"),
         family="sigmoidal",
         citation=EIGEN_TANH,
         aliases=("generic_fast_tanh_float",),
@@ -306,34 +216,6 @@ SPECS: tuple[Spec, ...] = (
         references=(Reference("sigmoid", atol=2e-7, note="within 1.5e-7 of the sigmoid"),),
     ),
     Spec(
-        name="eigen_erf",
-        formula=_scaled_odd_rational(_EIGEN_ERF_P, _EIGEN_ERF_Q, "clamp(x, -4, 4)", 4.0),
-        published=_odd_rational(_EIGEN_ERF_P, _EIGEN_ERF_Q, "clamp(x, -4, 4)"),
-        family="sigmoidal",
-        citation=EIGEN_ERF,
-        aliases=("generic_fast_erf_float", "tvm_fast_erf"),
-        checked_against="secondary",
-        description="The single-precision erf of Eigen, which XLA lowers erf to and TVM's "
-        "fast_erf pass substitutes in the GELU of BERT-style models: the 13/8-degree odd "
-        "rational x P(x^2) / Q(x^2) with P = (-1.60960333262415e-2, -2.95459980854025e-3, "
-        "-7.34990630326855e-4, -5.69250639462346e-5, -2.10102402082508e-6, "
-        "2.77068142495902e-8, -2.72614225801306e-10) and Q = (-1.42647390514189e-2, "
-        "-7.37332916720468e-3, -1.68282697438203e-3, -2.13374055278905e-4, "
-        "-1.45660718464996e-5) on x clamped to [-4, 4]. Within 6.5e-8 of erf; it peaks at "
-        "0.99999992 at x = 3.775, dips and ends at 1.00000005 at the clamp (computed here), so "
-        "it is not monotonic on the scale of 1e-7. The coefficients were read from XLA's and "
-        "TVM's copies, which name Eigen as their source.",
-        properties=Properties(
-            monotonic=False,
-            lower=-1.0000000494069672,
-            upper=1.0000000494069672,
-            smoothness="C0",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
-        references=(Reference(lambda x: x.erf(), atol=7e-8, note="within 6.5e-8 of erf"),),
-    ),
-    Spec(
         name="nnlib_tanh_fast",
         formula=_NNLIB_TANH,
         published=_NNLIB_TANH_PUBLISHED,
@@ -386,8 +268,8 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="xnnpack_tanh",
-        formula=_scaled_odd_rational(_XNN_TANH_P, _XNN_TANH_Q, _XNN_TANH_HELD, 8.0),
-        published=_odd_rational(_XNN_TANH_P, _XNN_TANH_Q, _XNN_TANH_HELD),
+        formula=scaled_odd_rational(_XNN_TANH_P, _XNN_TANH_Q, _XNN_TANH_HELD, 8.0),
+        published=odd_rational(_XNN_TANH_P, _XNN_TANH_Q, _XNN_TANH_HELD),
         family="sigmoidal",
         citation=XNNPACK_2024,
         aliases=("xnn_tanh_rational_9_6",),
@@ -434,35 +316,6 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference("tanh", atol=1e-4, note="within 9.1e-5 of tanh"),),
-    ),
-    Spec(
-        name="as_erf",
-        formula=_AS_ERF,
-        published=_AS_ERF_PUBLISHED,
-        family="sigmoidal",
-        citation=ABRAMOWITZ_STEGUN_1964,
-        aliases=("abramowitz_stegun_erf", "tinygrad_erf"),
-        checked_against="secondary",
-        description="Hastings' approximation of erf, formula 7.1.26 of Abramowitz and Stegun, "
-        "which tinygrad's Tensor.erf (and with it its exact-GELU path) and many GPU kernels "
-        "evaluate: sign(x) (1 - t (a1 + a2 t + a3 t^2 + a4 t^3 + a5 t^4) e^(-x^2)) with "
-        "t = 1 / (1 + p |x|), p = 0.3275911, a = (0.254829592, -0.284496736, 1.421413741, "
-        "-1.453152027, 1.061405429). Within 1.4e-7 of erf (the handbook states 1.5e-7). The "
-        "coefficients sum to 1 - 1e-9, so the value jumps by 2e-9 across 0, and the second "
-        "derivative jumps by 4.7e-4 there (the odd extension of a fit on x >= 0), both below "
-        "what the smoothness probe resolves: the entry is listed by its visible class. The "
-        "formula is the published one rearranged without cancellation near 0. The handbook "
-        "page was not read here; the constants are those of tinygrad and of many "
-        "independent implementations, which agree.",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
-        references=(Reference(lambda x: x.erf(), atol=1.5e-7, note="within 1.4e-7 of erf"),),
     ),
     Spec(
         name="nam_fast_tanh",

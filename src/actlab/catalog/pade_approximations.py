@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import torch
 
+from actlab.catalog.rational_text import horner
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 PADE_1892 = Citation(
@@ -26,14 +27,6 @@ JUCE_2017 = Citation(
 )
 
 
-def _horner(coefficients: tuple[float, ...], var: str) -> str:
-    """c0 + var (c1 + var (c2 + ...)) as formula text."""
-    text = repr(coefficients[-1])
-    for c in reversed(coefficients[:-1]):
-        text = f"{c!r} + {var} * ({text})"
-    return text
-
-
 def _pade_tanh(numerator: tuple[float, ...], denominator: tuple[float, ...]) -> str:
     """x N(x^2) / D(x^2) (coefficients from the constant term up) as formula text that no float
     format overflows in, nor its derivative, before the quotient does. For |x| <= 2, N and D
@@ -49,13 +42,13 @@ def _pade_tanh(numerator: tuple[float, ...], denominator: tuple[float, ...]) -> 
     rest = tuple(n - slope * d for n, d in zip(outer_n[1:], outer_d[1:], strict=True))
     v = "clamp(x, -2, 2)"
     r = "(sign(x) / max(abs(x), 2))"
-    inner = f"{v} * ({_horner(inner_n, f'{v}**2')}) / ({_horner(inner_d, f'{v}**2')})"
-    outer = f"{slope!r} * x + {r} * ({_horner(rest, f'{r}**2')}) / ({_horner(outer_d, f'{r}**2')})"
+    inner = f"{v} * ({horner(inner_n, f'{v}**2')}) / ({horner(inner_d, f'{v}**2')})"
+    outer = f"{slope!r} * x + {r} * ({horner(rest, f'{r}**2')}) / ({horner(outer_d, f'{r}**2')})"
     return f"where(abs(x) > 2, {outer}, {inner})"
 
 
 def _published(numerator: tuple[float, ...], denominator: tuple[float, ...]) -> str:
-    return f"x * ({_horner(numerator, 'x**2')}) / ({_horner(denominator, 'x**2')})"
+    return f"x * ({horner(numerator, 'x**2')}) / ({horner(denominator, 'x**2')})"
 
 
 def _as_written(
