@@ -10,7 +10,7 @@ EIGEN_ERF = Citation(
     "Eigen: a C++ template library for linear algebra",
     "Gaël Guennebaud, Benoît Jacob et al.",
     2016,
-    venue="Eigen 3.3, unsupported/Eigen/src/SpecialFunctions (generic_fast_erf_float); "
+    venue="Eigen, unsupported/Eigen/src/SpecialFunctions (generic_fast_erf_float); "
     "the same rational in XLA's erf lowering and TVM's fast_erf",
 )
 
@@ -96,7 +96,7 @@ SPECS: tuple[Spec, ...] = (
         aliases=("generic_fast_erf_float", "tvm_fast_erf"),
         checked_against="secondary",
         description="The single-precision erf of Eigen, which XLA lowers erf to and TVM's "
-        "fast_erf pass substitutes in the GELU of BERT-style models: the 13/8-degree odd "
+        "FastMath pass substitutes for erf (fast_erf): the 13/8-degree odd "
         "rational x P(x^2) / Q(x^2) with P = (-1.60960333262415e-2, -2.95459980854025e-3, "
         "-7.34990630326855e-4, -5.69250639462346e-5, -2.10102402082508e-6, "
         "2.77068142495902e-8, -2.72614225801306e-10) and Q = (-1.42647390514189e-2, "
@@ -104,7 +104,7 @@ SPECS: tuple[Spec, ...] = (
         "-1.45660718464996e-5) on x clamped to [-4, 4]. Within 6.5e-8 of erf; it peaks at "
         "0.99999992 at x = 3.775, dips and ends at 1.00000005 at the clamp (computed here), so "
         "it is not monotonic on the scale of 1e-7. The coefficients were read from XLA's and "
-        "TVM's copies, which name Eigen as their source.",
+        "TVM's copies (Eigen's own file was not read here).",
         properties=Properties(
             monotonic=False,
             lower=-1.0000000494069672,

@@ -93,8 +93,8 @@ XNNPACK_2024 = Citation(
     "XNNPACK: high-efficiency floating-point neural network inference operators",
     "Marat Dukhan, Pedro Gonnet and the XNNPACK contributors",
     2024,
-    venue="XNNPACK, src/f32-vtanh/scalar-rational-9-6.c.in (2024), the f32 tanh microkernel "
-    "behind TensorFlow Lite's CPU delegate",
+    venue="XNNPACK, src/f32-vtanh/scalar-rational-9-6.c.in (2024), one of the f32 tanh "
+    "microkernels of TensorFlow Lite's CPU delegate",
 )
 
 # XNNPACK's f32 tanh: a 9/6 odd rational on x clamped to +-7.623543739319 (builds without FMA;
@@ -112,14 +112,14 @@ _XNN_TANH_HELD = "clamp(x, -7.623543739319, 7.623543739319)"
 ONNXRUNTIME_TANH = Citation(
     "ONNX Runtime",
     "Microsoft and the ONNX Runtime contributors",
-    2023,
-    venue="MLAS, onnxruntime/core/mlas/lib/tanh.cpp (MlasTanhKernel, the hexadecimal-constant "
-    "rational that replaced Eigen's)",
+    2018,
+    venue="MLAS, onnxruntime/core/mlas/lib/tanh.cpp (MlasTanhKernel in its version with "
+    "hexadecimal constants; other versions evaluate Eigen's rational)",
 )
 
-# MLAS's current tanh on a = |x| < 5: a (1 + d0 + d1 a^2 + d2 a^4) / (1 + n1 a^2 + n2 a^4), the
-# float32 constants given in hexadecimal (0xb859e195, 0x3dd1c060, 0x3a2fc8e6; 0x3edef102,
-# 0x3c520a84), and +-1 from |x| = 5 on
+# MLAS's hexadecimal-constant tanh on a = |x| < 5: a (1 + d0 + d1 a^2 + d2 a^4) /
+# (1 + n1 a^2 + n2 a^4), the float32 constants given in hexadecimal (0xb859e195, 0x3dd1c060,
+# 0x3a2fc8e6; 0x3edef102, 0x3c520a84), and +-1 from |x| = 5 on
 _MLAS_TANH_N = (1.0 - 5.19469213031698e-05, 0.1024177074432373, 0.0006705656414851546)
 _MLAS_TANH_D = (1.0, 0.435432493686676, 0.012819889932870865)
 _MLAS_TANH = (
@@ -130,8 +130,8 @@ NAM_2023 = Citation(
     "NeuralAmpModelerCore",
     "Steven Atkinson and the Neural Amp Modeler contributors",
     2023,
-    venue="NAM/activations.h (fast_tanh, the Fasttanh activation of its WaveNet and LSTM "
-    "models); the rational is Aleksey Vaneev's (Voxengo) vox_fasttanh2",
+    venue="NAM/activations.h (fast_tanh, its Fasttanh activation); the rational is Aleksey "
+    "Vaneev's (Voxengo) vox_fasttanh2",
 )
 
 # NAM's fast tanh: x (A + A|x| + (B + C|x|) x^2) / (D + (D + x^2) |x + E x|x||). With a = |x|,
@@ -166,15 +166,15 @@ SPECS: tuple[Spec, ...] = (
         citation=EIGEN_TANH,
         aliases=("generic_fast_tanh_float",),
         checked_against="original",
-        description="The single-precision tanh of Eigen, which TensorFlow's CPU kernels and "
-        "XLA's fast tanh inherit: the 13/6-degree odd rational x P(x^2) / Q(x^2) with P = "
+        description="The single-precision tanh of Eigen, which TensorFlow's CPU kernels "
+        "inherit and ONNX Runtime's MLAS copied (same coefficients, same clamp): the "
+        "13/6-degree odd rational x P(x^2) / Q(x^2) with P = "
         "(4.89352455891786e-3, 6.37261928875436e-4, 1.48572235717979e-5, 5.12229709037114e-8, "
         "-8.60467152213735e-11, 2.00018790482477e-13, -2.76076847742355e-16) and Q = "
         "(4.89352518554385e-3, 2.26843463243900e-3, 1.18534705686654e-4, 1.19825839466702e-6), "
         "evaluated on x clamped to [-9, 9], where float32 tanh is +-1 anyway. It stays within "
-        "3e-8 of tanh and ends at 1 - 2.5e-8 at the clamp (computed here); Eigen 3.4 moved the "
-        "clamp to +-7.9053, where the rational reaches 1 in float32, and returns x itself for "
-        "|x| < 4e-4. The clamp leaves a kink of 6e-8 in the slope at +-9, below what the "
+        "3e-8 of tanh and ends at 1 - 2.5e-8 at the clamp (computed here); later Eigen versions "
+        "changed the clamp. The clamp leaves a kink of 6e-8 in the slope at +-9, below what the "
         "smoothness probe resolves: the entry is listed by its visible class.",
         properties=Properties(
             monotonic=True,
@@ -223,8 +223,8 @@ SPECS: tuple[Spec, ...] = (
         citation=NNLIB_2021,
         aliases=("tanh_fast",),
         checked_against="original",
-        description="NNlib.jl's tanh_fast for Float32, which Flux substitutes for tanh in its "
-        "layers: the odd rational x N(x^2) / D(x^2) with N = (1, 0.1346604, 0.0035974074, "
+        description="NNlib.jl's tanh_fast for Float32, which NNlib.fast_act substitutes for "
+        "tanh: the odd rational x N(x^2) / D(x^2) with N = (1, 0.1346604, 0.0035974074, "
         "2.2332108e-5, 1.587199e-8) and D = (1, 0.4679937, 0.026262015, 0.0003453992, "
         "8.7767893e-7), coefficients found with Remez.jl, while x^2 < 66, and sign(x) beyond. "
         "Within 5.5e-8 of tanh where the rational applies and 1.8e-7 overall; the rational ends "
@@ -299,12 +299,12 @@ SPECS: tuple[Spec, ...] = (
         citation=ONNXRUNTIME_TANH,
         aliases=("onnxruntime_tanh",),
         checked_against="original",
-        description="The CPU tanh of current ONNX Runtime (MLAS), a 5/4-degree odd rational on "
+        description="A CPU tanh of ONNX Runtime (MLAS), a 5/4-degree odd rational on "
         "a = |x| below 5: a (1 + d0 + d1 a^2 + d2 a^4) / (1 + n1 a^2 + n2 a^4) with the float32 "
         "constants d0 = -5.19469e-5, d1 = 0.102418, d2 = 6.70566e-4, n1 = 0.435432, "
         "n2 = 0.0128199 (stored in hexadecimal), the sign of x restored, and +-1 from |x| = 5 "
-        "on. Far cheaper and coarser than the Eigen rational it replaced (eigen_tanh, which "
-        "MLAS used with the same +-9 clamp): within 5.2e-5 of tanh below |x| = 5, with a "
+        "on. Far cheaper and coarser than the Eigen rational of other MLAS versions "
+        "(eigen_tanh, with the same +-9 clamp): within 5.2e-5 of tanh below |x| = 5, with a "
         "slope of 0.99995 at 0, and a step of 3.9e-5 up to 1 at |x| = 5, where it is "
         "9.1e-5 above tanh (computed here).",
         properties=Properties(
