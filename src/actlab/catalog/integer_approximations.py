@@ -1,8 +1,14 @@
 """Stand-ins for the sigmoid, SiLU and GELU that integer-only and quantized inference engines
 evaluate in place of the float functions: the hard sigmoid and hard swish of Xilinx's DPU
 accelerators, whose 1/6 is the fixed-point fraction 2731/16384, with their published
-constants. Each is what the quantized network actually computes, so a model fine-tuned or
-simulated with these entries sees the deployed nonlinearity."""
+constants; and the truncated Taylor polynomials that a homomorphic-encryption (CKKS) platform
+evaluates on encrypted data in place of exp, the sigmoid, softplus and swish. Each is what the
+quantized or encrypted network actually computes, so a model fine-tuned or simulated with these
+entries sees the deployed nonlinearity."""
+
+import math
+
+import mpmath
 
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
@@ -13,6 +19,44 @@ VITIS_AI = Citation(
     venue="Vitis AI 3.x, vai_q_pytorch (pytorch_nndct) quantized Hardsigmoid and Hardswish "
     "modules; AMD Quark ONNX, simulate_dpu.py (HARD_SIGMOID_SCALE)",
 )
+
+HEFLOW = Citation(
+    "HEflow: A Privacy-Preserving Machine Learning Lifecycle Platform",
+    "InAccel",
+    2022,
+    venue="HEflow (github.com/inaccel/heflow), heflow/tensorflow/keras/activations.py: "
+    "he_exponential, he_sigmoid, he_softplus, he_swish",
+)
+
+
+def _factored(coefficients: tuple[float, ...]) -> str:
+    """sum_k coefficients[k] x^k as formula text: the product of its real linear and quadratic
+    factors, the leading coefficient shared equally among the degrees. Unlike Horner's form,
+    neither f nor its derivative then forms a power of x far larger than the polynomial
+    itself, which would overflow float16 where f and f' are finite."""
+    with mpmath.workdps(40):
+        degree = len(coefficients) - 1
+        lead = mpmath.mpf(coefficients[-1])
+        w = abs(lead) ** (mpmath.mpf(1) / degree)
+        factors = []
+        for root in mpmath.polyroots([mpmath.mpf(c) for c in coefficients[::-1]], extraprec=200):
+            if abs(mpmath.im(root)) < 1e-25:
+                factors.append(f"{float(w)!r} * x {_signed(-w * mpmath.re(root))}")
+            elif mpmath.im(root) > 0:
+                b = _signed(-2 * w * w * mpmath.re(root))
+                factors.append(f"{float(w * w)!r} * x**2 {b} * x {_signed(w * w * abs(root) ** 2)}")
+    return ("-" if lead < 0 else "") + " * ".join(f"({f})" for f in factors)
+
+
+def _signed(value: mpmath.mpf) -> str:
+    """'+ v' or '- |v|', a term of formula text."""
+    return f"{'+-'[value < 0]} {float(abs(value))!r}"
+
+
+# Taylor polynomials about 0, in the coefficient order of HEflow's polyval_ lists
+_EXP5 = _factored((1, 1, 1 / 2, 1 / 6, 1 / 24, 1 / 120))
+_SIGMOID5 = _factored((1 / 2, 1 / 4, 0, -1 / 48, 0, 1 / 480))
+_SOFTPLUS6 = _factored((math.log(2), 1 / 2, 1 / 8, 0, -1 / 192, 0, 1 / 2880))
 
 # the DPU multiplies ReLU6(x + 3) by 2731 / 2^14 = 0.16668701171875 instead of dividing by 6
 _DPU_SIXTH = 2731 / 16384
@@ -71,6 +115,92 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
             self_gated=True,
             sparse=True,
+        ),
+    ),
+    Spec(
+        name="heflow_exp",
+        formula=_EXP5,
+        published="1 + x + x**2 / 2 + x**3 / 6 + x**4 / 24 + x**5 / 120",
+        family="unbounded",
+        citation=HEFLOW,
+        aliases=("he_exponential",),
+        description="HEflow's he_exponential, the exponential as CKKS evaluates it on "
+        "encrypted data: its Taylor polynomial to x^5, 1 + x + x^2/2 + x^3/6 + x^4/24 + "
+        "x^5/120. Its derivative, the Taylor polynomial to x^4, is positive everywhere, so "
+        "it increases over the whole line, but it crosses zero at x = -2.1806 and falls "
+        "without bound below; within 1% of exp on [-1.6, 1.8]. Coefficients from HEflow's "
+        "source (heflow/tensorflow/keras/activations.py).",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="heflow_sigmoid",
+        formula=_SIGMOID5,
+        published="1 / 2 + x / 4 - x**3 / 48 + x**5 / 480",
+        family="sigmoidal",
+        citation=HEFLOW,
+        aliases=("he_sigmoid_taylor5",),
+        description="HEflow's he_sigmoid, the logistic sigmoid as CKKS evaluates it on "
+        "encrypted data: its Taylor polynomial to x^5, 1/2 + x/4 - x^3/48 + x^5/480. Its "
+        "derivative 1/4 - x^2/16 + x^4/96 has no real root, so the polynomial increases "
+        "over the whole line, unbounded (the odd x^5 term takes over beyond |x| of about 3, "
+        "where it leaves [0, 1]). Coefficients from HEflow's source "
+        "(heflow/tensorflow/keras/activations.py).",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="heflow_softplus",
+        formula=_SOFTPLUS6,
+        published="log(2) + x / 2 + x**2 / 8 - x**4 / 192 + x**6 / 2880",
+        family="exponential",
+        citation=HEFLOW,
+        aliases=("he_softplus_taylor6",),
+        description="HEflow's he_softplus, softplus as CKKS evaluates it on encrypted "
+        "data: its Taylor polynomial to x^6, log 2 + x/2 + x^2/8 - x^4/192 + x^6/2880, "
+        "whose derivative is heflow_sigmoid. It has one minimum, 0.105702 at x = -2.48892 "
+        "(the root of that derivative), and grows like x^6 on both sides. Coefficients "
+        "from HEflow's source (heflow/tensorflow/keras/activations.py).",
+        properties=Properties(
+            monotonic=False,
+            lower=0.105701517672785,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=False,
+        ),
+    ),
+    Spec(
+        name="heflow_swish",
+        formula=f"x * ({_SIGMOID5})",
+        published="x / 2 + x**2 / 4 - x**4 / 48 + x**6 / 480",
+        family="gated",
+        citation=HEFLOW,
+        aliases=("he_swish_taylor6",),
+        description="HEflow's he_swish, SiLU (swish) as CKKS evaluates it on encrypted "
+        "data: x times the degree-5 Taylor polynomial of the sigmoid (heflow_sigmoid), "
+        "x/2 + x^2/4 - x^4/48 + x^6/480. Its minimum is -0.277291 at x = -1.24852 (SiLU's "
+        "is -0.278465 at -1.27846); it grows like x^6 on both sides. Coefficients from "
+        "HEflow's source (heflow/tensorflow/keras/activations.py).",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.277290629368604,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
         ),
     ),
 )
