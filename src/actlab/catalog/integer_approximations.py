@@ -2,7 +2,9 @@
 evaluate in place of the float functions: the hard sigmoid and hard swish of Xilinx's DPU
 accelerators, whose 1/6 is the fixed-point fraction 2731/16384, with their published
 constants; and the truncated Taylor polynomials that a homomorphic-encryption (CKKS) platform
-evaluates on encrypted data in place of exp, the sigmoid, softplus and swish. Each is what the
+evaluates on encrypted data in place of exp, the sigmoid, softplus and swish; and the cubic
+sigmoid and tanh of a zero-knowledge circuit library, where a proof of inference must express
+every nonlinearity as field arithmetic. Each is what the
 quantized or encrypted network actually computes, so a model fine-tuned or simulated with these
 entries sees the deployed nonlinearity."""
 
@@ -26,6 +28,15 @@ HEFLOW = Citation(
     2022,
     venue="HEflow (github.com/inaccel/heflow), heflow/tensorflow/keras/activations.py: "
     "he_exponential, he_sigmoid, he_softplus, he_swish",
+)
+
+
+CIRCOMLIB_ML = Citation(
+    "circomlib-ml: Circom circuits library for machine learning",
+    "Cathie So",
+    2022,
+    venue="circomlib-ml (github.com/socathie/circomlib-ml), circuits/Zigmoid.circom and "
+    "circuits/Zanh.circom",
 )
 
 
@@ -57,6 +68,29 @@ def _signed(value: mpmath.mpf) -> str:
 _EXP5 = _factored((1, 1, 1 / 2, 1 / 6, 1 / 24, 1 / 120))
 _SIGMOID5 = _factored((1 / 2, 1 / 4, 0, -1 / 48, 0, 1 / 480))
 _SOFTPLUS6 = _factored((math.log(2), 1 / 2, 1 / 8, 0, -1 / 192, 0, 1 / 2880))
+
+_ZIGMOID = (0.502073021, 0.198695283, -0.001570683, -0.004001354)
+_SECUREBP_SIGMOID = (0.500781, 0.14670403, 0.001198, -0.001006)
+_ZANH = (0.006769816, 0.554670504, -0.009411195, -0.014187547)
+
+
+def _published(coefficients: tuple[float, ...]) -> str:
+    """c0 + c1 * x + c2 * x**2 + ... as formula text, in the order the source writes it."""
+    terms = [repr(coefficients[0])] + [
+        f"{_signed(mpmath.mpf(c))} * x**{k}" for k, c in enumerate(coefficients) if k
+    ]
+    return " ".join(terms).replace("x**1", "x")
+
+
+# a cubic fitted to a squashing function: increasing between its turning points, unbounded
+_CUBIC_FIT = Properties(
+    monotonic=False,
+    lower=None,
+    upper=None,
+    smoothness="Cinf",
+    zero_at_zero=False,
+    zero_centered=True,
+)
 
 # the DPU multiplies ReLU6(x + 3) by 2731 / 2^14 = 0.16668701171875 instead of dividing by 6
 _DPU_SIXTH = 2731 / 16384
@@ -202,5 +236,53 @@ SPECS: tuple[Spec, ...] = (
             zero_at_zero=True,
             zero_centered=True,
         ),
+    ),
+    Spec(
+        name="zigmoid",
+        formula=_factored(_ZIGMOID),
+        published=_published(_ZIGMOID),
+        family="sigmoidal",
+        citation=CIRCOMLIB_ML,
+        aliases=("circomlib_zigmoid",),
+        description="Zigmoid, the cubic sigmoid of circomlib-ml, a Circom library of "
+        "zero-knowledge circuits for neural-network inference: 0.502073021 + 0.198695283 x "
+        "- 0.001570683 x^2 - 0.004001354 x^3, evaluated in fixed point (nine decimal "
+        "places) inside the proof. The small even term makes it slightly asymmetric; it "
+        "rises from a local minimum of -0.064 at x = -4.20 to a local maximum of 1.016 at "
+        "x = 3.94 and runs to +inf and -inf beyond, so it stands for the sigmoid only near "
+        "the origin. Coefficients from the library's circuit (one version of "
+        "Zigmoid.circom; another holds securebp_sigmoid3).",
+        properties=_CUBIC_FIT,
+    ),
+    Spec(
+        name="securebp_sigmoid3",
+        checked_against="secondary",
+        formula=_factored(_SECUREBP_SIGMOID),
+        published=_published(_SECUREBP_SIGMOID),
+        family="sigmoidal",
+        citation=CIRCOMLIB_ML,
+        description="The cubic sigmoid 0.500781 + 0.14670403 x + 0.001198 x^2 - 0.001006 x^3 "
+        "that one version of circomlib-ml's Zigmoid circuit evaluates in zero knowledge, "
+        "attributed there to SecureBP (privacy-preserving back-propagation under "
+        "homomorphic encryption, 2020), whose text could not be read here. Flatter at the "
+        "origin (slope 0.147) than zigmoid (0.199) and fitted over a wider interval: its "
+        "turning points are at x = -6.59 (-0.126) and x = 7.38 (1.244), beyond which it "
+        "runs to +inf and -inf.",
+        properties=_CUBIC_FIT,
+    ),
+    Spec(
+        name="zanh",
+        formula=_factored(_ZANH),
+        published=_published(_ZANH),
+        family="sigmoidal",
+        citation=CIRCOMLIB_ML,
+        aliases=("circomlib_zanh",),
+        description="Zanh, the cubic tanh of circomlib-ml's zero-knowledge circuits: "
+        "0.006769816 + 0.554670504 x - 0.009411195 x^2 - 0.014187547 x^3, evaluated in "
+        "fixed point inside the proof. Unlike tanh it is neither odd nor zero at 0 "
+        "(f(0) = 0.0068); it turns at x = -3.84 (-1.459) and x = 3.40 (1.226) and runs to "
+        "+inf and -inf beyond, so it stands for tanh only near the origin. Coefficients from the "
+        "library's circuit (Zanh.circom).",
+        properties=_CUBIC_FIT,
     ),
 )
