@@ -1,12 +1,12 @@
 """Stand-ins for the sigmoid, SiLU and GELU that integer-only and quantized inference engines
 evaluate in place of the float functions: the hard sigmoid and hard swish of Xilinx's DPU
 accelerators, whose 1/6 is the fixed-point fraction 2731/16384, with their published
-constants; and the truncated Taylor polynomials that a homomorphic-encryption (CKKS) platform
-evaluates on encrypted data in place of exp, the sigmoid, softplus and swish; and the cubic
-sigmoid and tanh of a zero-knowledge circuit library, where a proof of inference must express
-every nonlinearity as field arithmetic. Each is what the
-quantized or encrypted network actually computes, so a model fine-tuned or simulated with these
-entries sees the deployed nonlinearity."""
+constants; the truncated Taylor polynomials that a homomorphic-encryption (CKKS) platform
+evaluates on encrypted data in place of exp, the sigmoid, softplus and swish; and the cubic and
+Taylor sigmoids and tanhs of zero-knowledge circuit libraries, where a proof of inference must
+express every nonlinearity as field arithmetic. Each is what the quantized, encrypted or proven
+network actually computes, so a model fine-tuned or simulated with these entries sees the
+deployed nonlinearity."""
 
 import math
 
@@ -40,6 +40,15 @@ CIRCOMLIB_ML = Citation(
 )
 
 
+JSTPROVE = Citation(
+    "JSTprove: zero-knowledge proofs of machine-learning inference",
+    "Inference Labs",
+    2025,
+    venue="JSTprove (github.com/inference-labs-inc/JSTprove), circom/taylor_sigmoid.circom "
+    "and circom/taylor_tanh.circom",
+)
+
+
 def _factored(coefficients: tuple[float, ...]) -> str:
     """sum_k coefficients[k] x^k as formula text: the product of its real linear and quadratic
     factors, the leading coefficient shared equally among the degrees. Unlike Horner's form,
@@ -52,7 +61,8 @@ def _factored(coefficients: tuple[float, ...]) -> str:
         factors = []
         for root in mpmath.polyroots([mpmath.mpf(c) for c in coefficients[::-1]], extraprec=200):
             if abs(mpmath.im(root)) < 1e-25:
-                factors.append(f"{float(w)!r} * x {_signed(-w * mpmath.re(root))}")
+                shift = -w * mpmath.re(root)
+                factors.append(f"{float(w)!r} * x" + (f" {_signed(shift)}" if shift else ""))
             elif mpmath.im(root) > 0:
                 b = _signed(-2 * w * w * mpmath.re(root))
                 factors.append(f"{float(w * w)!r} * x**2 {b} * x {_signed(w * w * abs(root) ** 2)}")
@@ -80,6 +90,12 @@ def _published(coefficients: tuple[float, ...]) -> str:
         f"{_signed(mpmath.mpf(c))} * x**{k}" for k, c in enumerate(coefficients) if k
     ]
     return " ".join(terms).replace("x**1", "x")
+
+
+# JSTprove's Taylor coefficients, truncated to the nine decimal places of its fixed point
+_TAYLOR_SIGMOID3 = (0.5, 0.25, 0.0, -0.020833333)
+_TAYLOR_TANH3 = (0.0, 1.0, 0.0, -0.333333333)
+_TAYLOR_TANH5 = (0.0, 1.0, 0.0, -0.333333333, 0.0, 0.133333333)
 
 
 # a cubic fitted to a squashing function: increasing between its turning points, unbounded
@@ -179,13 +195,15 @@ SPECS: tuple[Spec, ...] = (
         published="1 / 2 + x / 4 - x**3 / 48 + x**5 / 480",
         family="sigmoidal",
         citation=HEFLOW,
-        aliases=("he_sigmoid_taylor5",),
+        aliases=("he_sigmoid_taylor5", "jstprove_taylor_sigmoid5"),
         description="HEflow's he_sigmoid, the logistic sigmoid as CKKS evaluates it on "
         "encrypted data: its Taylor polynomial to x^5, 1/2 + x/4 - x^3/48 + x^5/480. Its "
         "derivative 1/4 - x^2/16 + x^4/96 has no real root, so the polynomial increases "
         "over the whole line, unbounded (the odd x^5 term takes over beyond |x| of about 3, "
         "where it leaves [0, 1]). Coefficients from HEflow's source "
-        "(heflow/tensorflow/keras/activations.py).",
+        "(heflow/tensorflow/keras/activations.py). JSTprove's zero-knowledge circuit "
+        "TaylorSigmoid5 evaluates the same polynomial with 1/48 and 1/480 cut to nine "
+        "decimal places (0.020833333, 0.002083333).",
         properties=Properties(
             monotonic=True,
             lower=None,
@@ -284,5 +302,64 @@ SPECS: tuple[Spec, ...] = (
         "+inf and -inf beyond, so it stands for tanh only near the origin. Coefficients from the "
         "library's circuit (Zanh.circom).",
         properties=_CUBIC_FIT,
+    ),
+    Spec(
+        name="taylor_sigmoid3",
+        formula=_factored(_TAYLOR_SIGMOID3),
+        published="0.5 + 0.25 * x - 0.020833333 * x**3",
+        family="sigmoidal",
+        citation=JSTPROVE,
+        aliases=("jstprove_taylor_sigmoid3",),
+        description="The cubic Taylor polynomial of the logistic sigmoid, 1/2 + x/4 - x^3/48, "
+        "as JSTprove's zero-knowledge circuit TaylorSigmoid3 evaluates it in fixed point "
+        "(1/48 cut to 0.020833333). It turns at x = -2 (1/6) and x = 2 (5/6) and runs to "
+        "+inf and -inf beyond, so it stands for the sigmoid only on [-2, 2]; the degree-5 "
+        "form is heflow_sigmoid. Coefficients from JSTprove's circuit "
+        "(circom/taylor_sigmoid.circom).",
+        properties=_CUBIC_FIT,
+    ),
+    Spec(
+        name="taylor_tanh3",
+        formula=_factored(_TAYLOR_TANH3),
+        published="x - 0.333333333 * x**3",
+        family="sigmoidal",
+        citation=JSTPROVE,
+        aliases=("jstprove_taylor_tanh3",),
+        description="The cubic Taylor polynomial of tanh, x - x^3/3, as JSTprove's "
+        "zero-knowledge circuit TaylorTanh3 evaluates it in fixed point (1/3 cut to "
+        "0.333333333). Odd, with turning points +-2/3 at x = +-1, and running to -inf and "
+        "+inf beyond; the same cubic that the cubic soft clipper of audio processing holds "
+        "constant beyond |x| = 1, here left unclipped. Coefficients from JSTprove's circuit "
+        "(circom/taylor_tanh.circom).",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="taylor_tanh5",
+        formula=_factored(_TAYLOR_TANH5),
+        published="x - 0.333333333 * x**3 + 0.133333333 * x**5",
+        family="sigmoidal",
+        citation=JSTPROVE,
+        aliases=("jstprove_taylor_tanh5",),
+        description="The degree-5 Taylor polynomial of tanh, x - x^3/3 + 2 x^5/15, as "
+        "JSTprove's zero-knowledge circuit TaylorTanh5 evaluates it in fixed point (cut to "
+        "nine decimal places). Its derivative 1 - x^2 + (2/3) x^4 (to that rounding) has no "
+        "real root, so unlike taylor_tanh3 it increases over the whole line, without bound "
+        "on either side; within 1% of tanh up to |x| = 0.76. Coefficients from JSTprove's "
+        "circuit (circom/taylor_tanh.circom).",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
     ),
 )
