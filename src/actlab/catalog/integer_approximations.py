@@ -9,6 +9,7 @@ network actually computes, so a model fine-tuned or simulated with these entries
 deployed nonlinearity."""
 
 import math
+from dataclasses import replace
 
 import mpmath
 
@@ -108,6 +109,9 @@ _CUBIC_FIT = Properties(
     zero_centered=True,
 )
 
+# a polynomial whose derivative has no real root: increasing, unbounded on both sides
+_RISING = replace(_CUBIC_FIT, monotonic=True)
+
 # the DPU multiplies ReLU6(x + 3) by 2731 / 2^14 = 0.16668701171875 instead of dividing by 6
 _DPU_SIXTH = 2731 / 16384
 _DPU_GATE = f"clamp(x + 3, 0, 6) * {_DPU_SIXTH!r}"
@@ -180,14 +184,7 @@ SPECS: tuple[Spec, ...] = (
         "it increases over the whole line, but it crosses zero at x = -2.1806 and falls "
         "without bound below; within 1% of exp on [-1.6, 1.8]. Coefficients from HEflow's "
         "source (heflow/tensorflow/keras/activations.py).",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
+        properties=_RISING,
     ),
     Spec(
         name="heflow_sigmoid",
@@ -204,14 +201,7 @@ SPECS: tuple[Spec, ...] = (
         "(heflow/tensorflow/keras/activations.py). JSTprove's zero-knowledge circuit "
         "TaylorSigmoid5 evaluates the same polynomial with 1/48 and 1/480 cut to nine "
         "decimal places (0.020833333, 0.002083333).",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
+        properties=_RISING,
     ),
     Spec(
         name="heflow_softplus",
@@ -331,14 +321,7 @@ SPECS: tuple[Spec, ...] = (
         "+inf beyond; the same cubic that the cubic soft clipper of audio processing holds "
         "constant beyond |x| = 1, here left unclipped. Coefficients from JSTprove's circuit "
         "(circom/taylor_tanh.circom).",
-        properties=Properties(
-            monotonic=False,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=replace(_CUBIC_FIT, zero_at_zero=True),
     ),
     Spec(
         name="taylor_tanh5",
@@ -353,13 +336,6 @@ SPECS: tuple[Spec, ...] = (
         "real root, so unlike taylor_tanh3 it increases over the whole line, without bound "
         "on either side; within 1% of tanh up to |x| = 0.76. Coefficients from JSTprove's "
         "circuit (circom/taylor_tanh.circom).",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=replace(_RISING, zero_at_zero=True),
     ),
 )
