@@ -23,6 +23,7 @@ from actlab.catalog import (
     fixed_products,
     gated,
     hardware_approximations,
+    integer_approximations,
     learnable,
     library_approximations,
     mish_variants,
@@ -75,12 +76,13 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             classic_shapes, classic_transfer, classic_units, coordinate_units, elu_family,
             encrypted_gelus, encrypted_piecewise, encrypted_relus, encrypted_sigmoids,
             erf_approximations, fast_approximations, hardware_approximations,
-            library_approximations, mish_variants, pade_approximations, parametric_elu,
-            parametric_gates, parametric_relu, radial_kernels, rate_models, recent_gated,
-            recent_polynomial, recent_silu, recent_units, rectifier_family, representation_units,
-            searched_units, sigmoid_family, smooth_approximations, sparsity_units,
-            spike_surrogates, square_family, surrogate_gradients, survey_revisited, swish_family,
-            transformer_units, trig_family, unbounded, value_transforms)
+            integer_approximations, library_approximations, mish_variants, pade_approximations,
+            parametric_elu, parametric_gates, parametric_relu, radial_kernels, rate_models,
+            recent_gated, recent_polynomial, recent_silu, recent_units, rectifier_family,
+            representation_units, searched_units, sigmoid_family, smooth_approximations,
+            sparsity_units, spike_surrogates, square_family, surrogate_gradients,
+            survey_revisited, swish_family, transformer_units, trig_family, unbounded,
+            value_transforms)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
