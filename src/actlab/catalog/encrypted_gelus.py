@@ -5,13 +5,8 @@ piecewise polynomials and iterated squarings with their published constants."""
 import math
 
 from actlab.catalog.encrypted_relus import ISHIYAMA_2020
-from actlab.catalog.encrypted_sigmoids import (
-    DAHL_2018,
-    KNOTT_2021,
-    factored,
-    horner,
-    odd_polynomial,
-)
+from actlab.catalog.encrypted_sigmoids import DAHL_2018, KNOTT_2021, odd_polynomial
+from actlab.catalog.rational_text import factored, horner
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 LUO_2024 = Citation(

@@ -6,7 +6,8 @@ its interval and is unbounded outside it."""
 
 from math import comb
 
-from actlab.catalog.encrypted_sigmoids import DAHL_2018, factored, horner, odd_polynomial
+from actlab.catalog.encrypted_sigmoids import DAHL_2018, odd_polynomial
+from actlab.catalog.rational_text import factored, horner
 from actlab.catalog.spec import Citation, Properties, Spec
 
 ISHIYAMA_2020 = Citation(

@@ -5,9 +5,8 @@ only on its fitting interval and is unbounded outside it."""
 
 from math import comb
 
-import mpmath
-
 from actlab.catalog.hardware_approximations import KIM_2018
+from actlab.catalog.rational_text import factored, horner
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 BERGAMASCHI_2019 = Citation(
@@ -44,50 +43,11 @@ DAHL_2018 = Citation(
 )
 
 
-def horner(coefficients: tuple[float, ...], var: str) -> str:
-    """c0 + var (c1 + var (c2 + ...)) as formula text."""
-    text = repr(coefficients[-1])
-    for c in reversed(coefficients[:-1]):
-        text = f"{c!r} + {var} * ({text})"
-    return text
-
-
 def odd_polynomial(constant: float, odd: tuple[float, ...], var: str = "x") -> str:
     """constant + var (a1 + var^2 (a3 + ...)): an odd polynomial about ``constant`` by Horner's
     rule in var^2, as formula text."""
     text = f"{var} * ({horner(odd, f'{var}**2')})"
     return text if constant == 0 else f"{constant!r} + {text}"
-
-
-def factored(coefficients: tuple[float, ...], var: str = "x") -> str:
-    """The polynomial sum_k coefficients[k] var^k as a product of its real linear and quadratic
-    factors over its roots, as formula text, the leading coefficient spread over the factors
-    (|c|^(d/n) for a factor of degree d of a degree-n polynomial).
-
-    Each factor stays of the size of the terms it stands for, so neither f nor the derivative
-    sympy builds from it forms a high power of x before the small coefficients scale it
-    (Horner's form does, in the derivative, and overflows float16 where f' is finite), and f
-    keeps its relative accuracy next to its zeros."""
-    with mpmath.workdps(40):
-        c = [mpmath.mpf(a) for a in coefficients]
-        n = len(c) - 1
-        w = abs(c[-1]) ** (mpmath.mpf(1) / n)
-        factors = []
-        for r in mpmath.polyroots(c[::-1], maxsteps=200, extraprec=200):
-            if abs(mpmath.im(r)) < 1e-25:
-                factors.append(f"{float(w)!r} * {var} {_signed(-w * mpmath.re(r))}")
-            elif mpmath.im(r) > 0:
-                factors.append(
-                    f"{float(w * w)!r} * {var}**2 {_signed(-2 * w * w * mpmath.re(r))} * {var} "
-                    f"{_signed(w * w * abs(r) ** 2)}"
-                )
-    sign = "-" if c[-1] < 0 else ""
-    return sign + " * ".join(f"({f})" for f in factors)
-
-
-def _signed(value: mpmath.mpf) -> str:
-    """'+ v' or '- |v|' for a term of formula text."""
-    return f"{'+-'[value < 0]} {float(abs(value))!r}"
 
 
 UNBOUNDED = Properties(

@@ -4,6 +4,7 @@ multi-party training, a clamped rational tanh of an embedded speech codec and th
 polynomial sigmoids of homomorphically encrypted logistic regression, each with its published
 constants. The survey of Kunc and Kléma (arXiv:2402.09092) lists none of them."""
 
+from actlab.catalog.rational_text import horner
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 AMIN_1997 = Citation(
@@ -112,14 +113,6 @@ VALIN_2019 = Citation(
 )
 
 
-def _horner(coefficients: tuple[float, ...], var: str) -> str:
-    """c0 + var (c1 + var (c2 + ...)) as formula text."""
-    text = repr(coefficients[-1])
-    for c in reversed(coefficients[:-1]):
-        text = f"{c!r} + {var} * ({text})"
-    return text
-
-
 # LPCNet's tanh: x N(x^2) / D(x^2), clamped to [-1, 1]. The rational crosses 1 at x = 5.2054
 # and stays above it, so clamping x to [-6, 6] first gives the same function; numerator and
 # denominator are divided by 1000 so that float16 holds them on [-6, 6].
@@ -127,11 +120,11 @@ _LPCNET_N = (952.52801514, 96.39235687, 0.60863042)
 _LPCNET_D = (952.72399902, 413.36801147, 11.88600922)
 _L = "clamp(x, -6, 6)"
 _LPCNET_TANH = (
-    f"clamp({_L} * ({_horner(tuple(n / 1000 for n in _LPCNET_N), f'{_L}**2')}) "
-    f"/ ({_horner(tuple(d / 1000 for d in _LPCNET_D), f'{_L}**2')}), -1, 1)"
+    f"clamp({_L} * ({horner(tuple(n / 1000 for n in _LPCNET_N), f'{_L}**2')}) "
+    f"/ ({horner(tuple(d / 1000 for d in _LPCNET_D), f'{_L}**2')}), -1, 1)"
 )
 _LPCNET_TANH_PUBLISHED = (
-    f"clamp(x * ({_horner(_LPCNET_N, 'x**2')}) / ({_horner(_LPCNET_D, 'x**2')}), -1, 1)"
+    f"clamp(x * ({horner(_LPCNET_N, 'x**2')}) / ({horner(_LPCNET_D, 'x**2')}), -1, 1)"
 )
 
 _UNBOUNDED_POLYNOMIAL = Properties(

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import mpmath
 
+from actlab.catalog.rational_text import factored, signed
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 VITIS_AI = Citation(
@@ -50,35 +51,10 @@ JSTPROVE = Citation(
 )
 
 
-def _factored(coefficients: tuple[float, ...]) -> str:
-    """sum_k coefficients[k] x^k as formula text: the product of its real linear and quadratic
-    factors, the leading coefficient shared equally among the degrees. Unlike Horner's form,
-    neither f nor its derivative then forms a power of x far larger than the polynomial
-    itself, which would overflow float16 where f and f' are finite."""
-    with mpmath.workdps(40):
-        degree = len(coefficients) - 1
-        lead = mpmath.mpf(coefficients[-1])
-        w = abs(lead) ** (mpmath.mpf(1) / degree)
-        factors = []
-        for root in mpmath.polyroots([mpmath.mpf(c) for c in coefficients[::-1]], extraprec=200):
-            if abs(mpmath.im(root)) < 1e-25:
-                shift = -w * mpmath.re(root)
-                factors.append(f"{float(w)!r} * x" + (f" {_signed(shift)}" if shift else ""))
-            elif mpmath.im(root) > 0:
-                b = _signed(-2 * w * w * mpmath.re(root))
-                factors.append(f"{float(w * w)!r} * x**2 {b} * x {_signed(w * w * abs(root) ** 2)}")
-    return ("-" if lead < 0 else "") + " * ".join(f"({f})" for f in factors)
-
-
-def _signed(value: mpmath.mpf) -> str:
-    """'+ v' or '- |v|', a term of formula text."""
-    return f"{'+-'[value < 0]} {float(abs(value))!r}"
-
-
 # Taylor polynomials about 0, in the coefficient order of HEflow's polyval_ lists
-_EXP5 = _factored((1, 1, 1 / 2, 1 / 6, 1 / 24, 1 / 120))
-_SIGMOID5 = _factored((1 / 2, 1 / 4, 0, -1 / 48, 0, 1 / 480))
-_SOFTPLUS6 = _factored((math.log(2), 1 / 2, 1 / 8, 0, -1 / 192, 0, 1 / 2880))
+_EXP5 = factored((1, 1, 1 / 2, 1 / 6, 1 / 24, 1 / 120))
+_SIGMOID5 = factored((1 / 2, 1 / 4, 0, -1 / 48, 0, 1 / 480))
+_SOFTPLUS6 = factored((math.log(2), 1 / 2, 1 / 8, 0, -1 / 192, 0, 1 / 2880))
 
 _ZIGMOID = (0.502073021, 0.198695283, -0.001570683, -0.004001354)
 _SECUREBP_SIGMOID = (0.500781, 0.14670403, 0.001198, -0.001006)
@@ -88,7 +64,7 @@ _ZANH = (0.006769816, 0.554670504, -0.009411195, -0.014187547)
 def _published(coefficients: tuple[float, ...]) -> str:
     """c0 + c1 * x + c2 * x**2 + ... as formula text, in the order the source writes it."""
     terms = [repr(coefficients[0])] + [
-        f"{_signed(mpmath.mpf(c))} * x**{k}" for k, c in enumerate(coefficients) if k
+        f"{signed(mpmath.mpf(c))} * x**{k}" for k, c in enumerate(coefficients) if k
     ]
     return " ".join(terms).replace("x**1", "x")
 
@@ -247,7 +223,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="zigmoid",
-        formula=_factored(_ZIGMOID),
+        formula=factored(_ZIGMOID),
         published=_published(_ZIGMOID),
         family="sigmoidal",
         citation=CIRCOMLIB_ML,
@@ -265,7 +241,7 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         name="securebp_sigmoid3",
         checked_against="secondary",
-        formula=_factored(_SECUREBP_SIGMOID),
+        formula=factored(_SECUREBP_SIGMOID),
         published=_published(_SECUREBP_SIGMOID),
         family="sigmoidal",
         citation=CIRCOMLIB_ML,
@@ -280,7 +256,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="zanh",
-        formula=_factored(_ZANH),
+        formula=factored(_ZANH),
         published=_published(_ZANH),
         family="sigmoidal",
         citation=CIRCOMLIB_ML,
@@ -295,7 +271,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="taylor_sigmoid3",
-        formula=_factored(_TAYLOR_SIGMOID3),
+        formula=factored(_TAYLOR_SIGMOID3),
         published="0.5 + 0.25 * x - 0.020833333 * x**3",
         family="sigmoidal",
         citation=JSTPROVE,
@@ -310,7 +286,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="taylor_tanh3",
-        formula=_factored(_TAYLOR_TANH3),
+        formula=factored(_TAYLOR_TANH3),
         published="x - 0.333333333 * x**3",
         family="sigmoidal",
         citation=JSTPROVE,
@@ -325,7 +301,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         name="taylor_tanh5",
-        formula=_factored(_TAYLOR_TANH5),
+        formula=factored(_TAYLOR_TANH5),
         published="x - 0.333333333 * x**3 + 0.133333333 * x**5",
         family="sigmoidal",
         citation=JSTPROVE,

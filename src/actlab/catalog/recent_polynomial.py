@@ -4,6 +4,7 @@ multi-party and homomorphically encrypted) inference."""
 
 import torch
 
+from actlab.catalog.rational_text import horner
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 LI_2023 = Citation(
@@ -102,18 +103,10 @@ _NEXUS_T = (
 )
 
 
-def _horner(coefficients: tuple[float, ...], var: str) -> str:
-    """c0 + var (c1 + var (c2 + ...)) as formula text."""
-    text = repr(coefficients[-1])
-    for c in reversed(coefficients[:-1]):
-        text = f"{c!r} + {var} * ({text})"
-    return text
-
-
-_NEXUS_LEFT = _horner(_NEXUS_T, "(clamp(x, -3.5, -2) + 3.5)")
+_NEXUS_LEFT = horner(_NEXUS_T, "(clamp(x, -3.5, -2) + 3.5)")
 _NEXUS_RIGHT = (
     f"{_NEXUS_A[0]!r} + 0.5 * clamp(x, -2, 3.5) + clamp(x, -2, 3.5)**2 "
-    f"* ({_horner(_NEXUS_A[2:], 'clamp(x, -2, 3.5)**2')})"
+    f"* ({horner(_NEXUS_A[2:], 'clamp(x, -2, 3.5)**2')})"
 )
 _NEXUS = f"where(x < -3.5, 0, where(x < -2, {_NEXUS_LEFT}, where(x < 3.5, {_NEXUS_RIGHT}, x)))"
 _NEXUS_PUBLISHED = (
