@@ -30,6 +30,13 @@ MLPACK = Citation(
     "src/mlpack/methods/ann/activation_functions/poisson1_function.hpp",
 )
 
+NEUROPH = Citation(
+    "Neuroph: Java Neural Network Framework",
+    "Zoran Sevarac",
+    2008,
+    venue="neuroph, org.neuroph.core.transfer.Trapezoid",
+)
+
 POPOV_2019 = Citation(
     "Neural Oblivious Decision Ensembles for Deep Learning on Tabular Data",
     "Sergei Popov, Stanislav Morozov, Artem Babenko",
@@ -323,5 +330,32 @@ SPECS: tuple[Spec, ...] = (
             sparse=True,
         ),
         references=(Reference(_entmax15_of_pair, atol=1e-12, note="entmax15 of the pair (x, 0)"),),
+    ),
+    Spec(
+        name="trapezoid",
+        formula="clamp(min((x - a) / (b - a), (d - x) / (d - c)), 0, 1)",
+        family="piecewise",
+        citation=NEUROPH,
+        params=(
+            Param("a", 0.0, doc="left foot: 0 at and below it (leftLow)"),
+            Param("b", 1.0, doc="left shoulder: 1 from here (leftHigh), b > a"),
+            Param("c", 2.0, doc="right shoulder: 1 up to here (rightHigh), c >= b"),
+            Param("d", 3.0, doc="right foot: 0 at and beyond it (rightLow), d > c"),
+        ),
+        aliases=("fuzzy_trapezoid",),
+        description="Neuroph's fuzzy trapezoid transfer function, a membership function used "
+        "as a neuron's activation: 0 up to a, rising linearly to 1 at b, 1 on [b, c], "
+        "falling linearly to 0 at d and 0 beyond, with Neuroph's defaults a = 0, b = 1, "
+        "c = 2, d = 3 (its leftLow, leftHigh, rightHigh, rightLow). The corner points must "
+        "keep the order a < b <= c < d.",
+        properties=Properties(
+            monotonic=False,
+            lower=0.0,
+            upper=1.0,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=False,
+            sparse=True,
+        ),
     ),
 )
