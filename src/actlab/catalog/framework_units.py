@@ -37,6 +37,14 @@ NEUROPH = Citation(
     venue="neuroph, org.neuroph.core.transfer.Trapezoid",
 )
 
+SHARPNEAT = Citation(
+    "SharpNEAT: neuroevolution of augmenting topologies for .NET",
+    "Colin D. Green",
+    2023,
+    venue="colgreen/sharpneat (SharpNEAT 4 code line, commit c306702), "
+    "src/SharpNeat/NeuralNets/ActivationFunctions/",
+)
+
 POPOV_2019 = Citation(
     "Neural Oblivious Decision Ensembles for Deep Learning on Tabular Data",
     "Sergei Popov, Stanislav Morozov, Artem Babenko",
@@ -219,10 +227,11 @@ SPECS: tuple[Spec, ...] = (
         family="radial",
         citation=FANN,
         params=(_steepness(),),
-        aliases=("gaussian_symmetric",),
+        aliases=("gaussian_symmetric", "bipolar_gaussian"),
         description="FANN_GAUSSIAN_SYMMETRIC, the Gaussian bump stretched to [-1, 1]: "
         "2 exp(-(steepness x)^2) - 1, which is 1 at the origin and tends to -1 on both "
-        "sides; FANN_GAUSSIAN is the bump exp(-(steepness x)^2) itself." + _FANN_GUARD,
+        "sides; FANN_GAUSSIAN is the bump exp(-(steepness x)^2) itself. SharpNEAT's CPPN "
+        "activation BipolarGaussian is the same function at steepness 2.5." + _FANN_GUARD,
         properties=Properties(
             monotonic=False,
             lower=-1.0,
@@ -356,6 +365,47 @@ SPECS: tuple[Spec, ...] = (
             zero_at_zero=True,
             zero_centered=False,
             sparse=True,
+        ),
+    ),
+    Spec(
+        name="sharpneat_arcsinh",
+        formula="1.2567348023993685 * (asinh(x) + 1) / 2",
+        family="sigmoidal",
+        citation=SHARPNEAT,
+        description="SharpNEAT's ArcSinH activation, the inverse hyperbolic sine shifted up by "
+        "1 and scaled by K / 2 with K = 1.2567348023993685, a scale the code attributes to "
+        "an online discussion of self-normalizing networks: K (asinh(x) + 1) / 2, which is "
+        "0.628 at the origin and grows logarithmically on both sides.",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="leaky_relu_shifted",
+        formula="where(x + 0.5 < 0, 0.001 * (x + 0.5), x + 0.5)",
+        family="piecewise",
+        citation=SHARPNEAT,
+        description="SharpNEAT's LeakyReLUShifted: the leaky ReLU with slope 0.001 applied to "
+        "x + 1/2, so that the unit gives 1/2 at the origin like the logistic sigmoid.",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="C0",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.nn.functional.leaky_relu(x + 0.5, 0.001),
+                atol=1e-12,
+                note="torch's leaky_relu of x + 1/2",
+            ),
         ),
     ),
 )
