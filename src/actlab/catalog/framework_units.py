@@ -45,6 +45,20 @@ SHARPNEAT = Citation(
     "src/SharpNeat/NeuralNets/ActivationFunctions/",
 )
 
+MATHWORKS = Citation(
+    "Neural Network Toolbox: elliot2sig, Elliot 2 symmetric sigmoid transfer function",
+    "The MathWorks, Inc.",
+    2012,
+    venue="MATLAB R2012b, now Deep Learning Toolbox; +elliot2sig/apply.m",
+)
+
+MULTINEAT = Citation(
+    "MultiNEAT: a portable software library for performing neuroevolution",
+    "Peter Chervenski, Shane Ryan",
+    2012,
+    venue="peter-ch/MultiNEAT, src/NeuralNetwork.cpp, af_tanh_cubic",
+)
+
 POPOV_2019 = Citation(
     "Neural Oblivious Decision Ensembles for Deep Learning on Tabular Data",
     "Sergei Popov, Stanislav Morozov, Artem Babenko",
@@ -116,6 +130,12 @@ _FANN_GUARD = (
     " FANN clips the scaled sum to +-150 / steepness before the activation, a guard "
     "against overflow that the entry leaves out."
 )
+
+
+# x |x| / (1 + x^2), with the saturated branch written as sign(x) / (1 + x^-2) on an input kept
+# away from 0, so that x^2 never overflows to inf / inf
+_BEYOND_ONE = "where(abs(x) < 1, 1, x)"
+_ELLIOT2 = f"where(abs(x) < 1, x * abs(x) / (1 + x**2), sign(x) / (1 + 1 / {_BEYOND_ONE} ** 2))"
 
 
 def _entmax15_of_pair(x: torch.Tensor) -> torch.Tensor:
@@ -406,6 +426,49 @@ SPECS: tuple[Spec, ...] = (
                 atol=1e-12,
                 note="torch's leaky_relu of x + 1/2",
             ),
+        ),
+    ),
+    Spec(
+        name="elliot2sig",
+        formula=_ELLIOT2,
+        published="sign(x) * x**2 / (1 + x**2)",
+        family="sigmoidal",
+        citation=MATHWORKS,
+        aliases=("elliot2_symmetric_sigmoid",),
+        description="MATLAB's elliot2sig, the 'Elliot 2' symmetric sigmoid "
+        "sign(x) x^2 / (1 + x^2): like Elliott's x / (1 + |x|) it needs no exponential, "
+        "but it approaches +-1 like 1 - 1/x^2 instead of 1 - 1/|x|, so it saturates "
+        "faster. Its slope 2|x| / (1 + x^2)^2 vanishes at the origin, unlike a classic "
+        "sigmoid's, and its second derivative jumps there from -2 to 2, so it is C1. "
+        "Evaluated with the saturated branch as sign(x) / (1 + x^-2) for |x| >= 1 "
+        "so that x^2 cannot overflow.",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="tanh_cubic",
+        formula="tanh(clamp(x, -4, 4) ** 3)",
+        published="tanh(x**3)",
+        family="sigmoidal",
+        citation=MULTINEAT,
+        description="MultiNEAT's TANH_CUBIC activation tanh(x^3), here at unit slope "
+        "(MultiNEAT multiplies x^3 by the neuron's evolved slope A): a tanh whose slope "
+        "vanishes at the origin (|f| < 1/8 for |x| < 1/2) and which saturates more sharply "
+        "beyond. The input is clamped to [-4, 4] where tanh(64) is already 1 in float64, "
+        "which keeps x^3 and the gradient 3 x^2 sech^2(x^3) from overflowing.",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
         ),
     ),
 )
