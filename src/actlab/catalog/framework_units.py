@@ -59,6 +59,15 @@ MULTINEAT = Citation(
     venue="peter-ch/MultiNEAT, src/NeuralNetwork.cpp, af_tanh_cubic",
 )
 
+YAO_2023 = Citation(
+    "Zipformer: A faster and better encoder for automatic speech recognition",
+    "Zengwei Yao, Liyong Guo, Xiaoyu Yang, Wei Kang, Fangjun Kuang, Yifan Yang, Zengrui Jin, "
+    "Long Lin, Daniel Povey",
+    2023,
+    arxiv="2310.11230",
+    venue="ICLR 2024; SwooshR and SwooshL of the icefall recipes (k2-fsa/icefall)",
+)
+
 POPOV_2019 = Citation(
     "Neural Oblivious Decision Ensembles for Deep Learning on Tabular Data",
     "Sergei Popov, Stanislav Morozov, Artem Babenko",
@@ -136,6 +145,16 @@ _FANN_GUARD = (
 # away from 0, so that x^2 never overflows to inf / inf
 _BEYOND_ONE = "where(abs(x) < 1, 1, x)"
 _ELLIOT2 = f"where(abs(x) < 1, x * abs(x) / (1 + x**2), sign(x) / (1 + 1 / {_BEYOND_ONE} ** 2))"
+
+
+# SwooshR near the origin, where softplus(-1) and 0.313261687 cancel to 5.2e-10: the
+# difference softplus(x - 1) - softplus(-1) = log1p(sigmoid(-1) expm1(x)) and the residual
+# softplus(-1) - 0.313261687 taken apart (the latter to double precision)
+_SWOOSH_R_OFFSET = 5.182228340489955e-10
+_SWOOSH_R = (
+    "where(x < 10, log1p(sigmoid(-1) * expm1(min(x, 10))) - 0.08 * x + "
+    f"{_SWOOSH_R_OFFSET!r}, softplus(x - 1) - 0.08 * x - 0.313261687)"
+)
 
 
 def _entmax15_of_pair(x: torch.Tensor) -> torch.Tensor:
@@ -468,6 +487,55 @@ SPECS: tuple[Spec, ...] = (
             upper=1.0,
             smoothness="Cinf",
             zero_at_zero=True,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="swoosh_r",
+        checked_against="secondary",
+        formula=_SWOOSH_R,
+        published="log(1 + exp(x - 1)) - 0.08 * x - 0.313261687",
+        family="smooth",
+        citation=YAO_2023,
+        aliases=("swooshr",),
+        description="SwooshR, one of the two activations of the Zipformer speech encoder: "
+        "softplus(x - 1) - 0.08 x - 0.313261687. The constant is softplus(-1) to nine "
+        "digits, so the curve passes (within 5.2e-10) through the origin; the -0.08 x term "
+        "keeps a slope of -0.08 on the left, where Swish's gradient vanishes, and the slope "
+        "tends to 0.92 on the right. It dips to -0.1145 at x = 1 + ln(0.08 / 0.92). Below x = 10 "
+        "it is evaluated as log1p(sigmoid(-1) expm1(x)) - 0.08 x + 5.18e-10, which keeps "
+        "the relative accuracy next to the origin that the cancellation loses. The "
+        "abstract names SwooshR and SwooshL; the constants were read from implementations "
+        "of the authors' icefall code.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.1144923152314126,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="swoosh_l",
+        checked_against="secondary",
+        formula="softplus(x - 4) - 0.08 * x - 0.035",
+        published="log(1 + exp(x - 4)) - 0.08 * x - 0.035",
+        family="smooth",
+        citation=YAO_2023,
+        aliases=("swooshl",),
+        description="SwooshL, the Zipformer's second activation: softplus(x - 4) - 0.08 x "
+        "- 0.035, SwooshR's shape moved right by 3 with a smaller offset, so that it is "
+        "-0.017 at the origin, dips to -0.0762 at x = 4 + ln(0.08 / 0.92) and is positive "
+        "(slope 0.92) only well beyond; the Zipformer uses it where the input is mostly "
+        "negative. The constants were read from implementations of the authors' icefall "
+        "code.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.07623062823141259,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
             zero_centered=True,
         ),
     ),
