@@ -16,6 +16,8 @@ from actlab.catalog import (
     hardware_approximations,
     learnable,
     mish_variants,
+    model_zoo_units,
+    neuroevolution_units,
     oscillating,
     parametric_elu,
     parametric_gates,
@@ -54,11 +56,11 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
             adaptive_shapes, classic_shapes, classic_units, elu_family, fast_approximations,
-            framework_units, hardware_approximations, mish_variants, parametric_elu,
-            parametric_gates, parametric_relu, recent_gated, recent_polynomial, recent_silu,
-            recent_units, rectifier_family, representation_units, searched_units, sigmoid_family,
-            smooth_approximations, spike_surrogates, square_family, swish_family, trig_family,
-            unbounded)
+            framework_units, hardware_approximations, mish_variants, model_zoo_units,
+            neuroevolution_units, parametric_elu, parametric_gates, parametric_relu, recent_gated,
+            recent_polynomial, recent_silu, recent_units, rectifier_family, representation_units,
+            searched_units, sigmoid_family, smooth_approximations, spike_surrogates,
+            square_family, swish_family, trig_family, unbounded)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)

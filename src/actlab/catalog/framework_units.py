@@ -1,8 +1,8 @@
 """Nonlinearities defined in the source code of neural-network libraries rather than in a paper:
-the leaky piecewise-linear units of Darknet, the stepwise and trigonometric activations of FANN
-with its steepness, mlpack's Poisson unit and the closed-form 1.5-entmax sigmoid of the NODE
-tabular-learning code. Each entry is the function at the library's own constants and defaults;
-names a library uses for functions already in the catalog are aliases there, not entries here."""
+the leaky piecewise-linear units of Darknet, the stepwise, Gaussian and trigonometric
+activations of FANN with its steepness, mlpack's Poisson unit, Neuroph's fuzzy trapezoid and
+MATLAB's Elliot 2 sigmoid. Each entry is the function at the library's own constants and
+defaults; names a library uses for functions already in the catalog are aliases there."""
 
 import torch
 
@@ -37,43 +37,11 @@ NEUROPH = Citation(
     venue="neuroph, org.neuroph.core.transfer.Trapezoid",
 )
 
-SHARPNEAT = Citation(
-    "SharpNEAT: neuroevolution of augmenting topologies for .NET",
-    "Colin D. Green",
-    2023,
-    venue="colgreen/sharpneat (SharpNEAT 4 code line, commit c306702), "
-    "src/SharpNeat/NeuralNets/ActivationFunctions/",
-)
-
 MATHWORKS = Citation(
     "Neural Network Toolbox: elliot2sig, Elliot 2 symmetric sigmoid transfer function",
     "The MathWorks, Inc.",
     2012,
     venue="MATLAB R2012b, now Deep Learning Toolbox; +elliot2sig/apply.m",
-)
-
-MULTINEAT = Citation(
-    "MultiNEAT: a portable software library for performing neuroevolution",
-    "Peter Chervenski, Shane Ryan",
-    2012,
-    venue="peter-ch/MultiNEAT, src/NeuralNetwork.cpp, af_tanh_cubic",
-)
-
-YAO_2023 = Citation(
-    "Zipformer: A faster and better encoder for automatic speech recognition",
-    "Zengwei Yao, Liyong Guo, Xiaoyu Yang, Wei Kang, Fangjun Kuang, Yifan Yang, Zengrui Jin, "
-    "Long Lin, Daniel Povey",
-    2023,
-    arxiv="2310.11230",
-    venue="ICLR 2024; SwooshR and SwooshL of the icefall recipes (k2-fsa/icefall)",
-)
-
-POPOV_2019 = Citation(
-    "Neural Oblivious Decision Ensembles for Deep Learning on Tabular Data",
-    "Sergei Popov, Stanislav Morozov, Artem Babenko",
-    2019,
-    arxiv="1909.06312",
-    venue="ICLR 2020; Entmoid15 of the authors' code, lib/nn_utils.py",
 )
 
 
@@ -145,28 +113,6 @@ _FANN_GUARD = (
 # away from 0, so that x^2 never overflows to inf / inf
 _BEYOND_ONE = "where(abs(x) < 1, 1, x)"
 _ELLIOT2 = f"where(abs(x) < 1, x * abs(x) / (1 + x**2), sign(x) / (1 + 1 / {_BEYOND_ONE} ** 2))"
-
-
-# SwooshR near the origin, where softplus(-1) and 0.313261687 cancel to 5.2e-10: the
-# difference softplus(x - 1) - softplus(-1) = log1p(sigmoid(-1) expm1(x)) and the residual
-# softplus(-1) - 0.313261687 taken apart (the latter to double precision)
-_SWOOSH_R_OFFSET = 5.182228340489955e-10
-_SWOOSH_R = (
-    "where(x < 10, log1p(sigmoid(-1) * expm1(min(x, 10))) - 0.08 * x + "
-    f"{_SWOOSH_R_OFFSET!r}, softplus(x - 1) - 0.08 * x - 0.313261687)"
-)
-
-
-def _entmax15_of_pair(x: torch.Tensor) -> torch.Tensor:
-    """The first component of 1.5-entmax of the pair (x, 0), p = relu(z / 2 - tau)^2 with tau
-    found by bisection so that the pair sums to 1: the definition NODE's closed form replaces."""
-    high = torch.clamp(x / 2, min=0)
-    low = high - 1
-    for _ in range(200):
-        tau = (low + high) / 2
-        total = torch.relu(x / 2 - tau) ** 2 + torch.relu(-tau) ** 2
-        low, high = torch.where(total > 1, tau, low), torch.where(total > 1, high, tau)
-    return torch.relu(x / 2 - (low + high) / 2) ** 2
 
 
 SPECS: tuple[Spec, ...] = (
@@ -353,33 +299,6 @@ SPECS: tuple[Spec, ...] = (
         ),
     ),
     Spec(
-        name="entmoid15",
-        formula="0.5 + clamp(x, -2, 2) * sqrt(8 - clamp(x, -2, 2) ** 2) / 8",
-        published="where(x >= 0, 1 - (sqrt(8 - min(abs(x), 2) ** 2) - min(abs(x), 2)) ** 2 / 16, "
-        "(sqrt(8 - min(abs(x), 2) ** 2) - min(abs(x), 2)) ** 2 / 16)",
-        family="sigmoidal",
-        citation=POPOV_2019,
-        aliases=("entmoid",),
-        description="Entmoid15, the two-class 1.5-entmax as a sigmoid: the first component "
-        "of entmax15((x, 0)), which NODE's oblivious decision trees use to choose splits. "
-        "The authors' code evaluates it in closed form on |x| (as 1 - y for x >= 0 and y "
-        "below, with y = (tau - |x|)^2 / 4 and tau = (|x| + sqrt(8 - x^2)) / 2); both "
-        "branches reduce to 1/2 + u sqrt(8 - u^2) / 8 with u = clamp(x, -2, 2), the form "
-        "evaluated here. It reaches exactly 0 at x = -2 and 1 at x = 2, which makes the "
-        "split choice sparse, and is C1 there. NODE's sparsemoid, clamp((x + 1) / 2, 0, 1), "
-        "is the hard sigmoid.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=1.0,
-            smoothness="C1",
-            zero_at_zero=False,
-            zero_centered=False,
-            sparse=True,
-        ),
-        references=(Reference(_entmax15_of_pair, atol=1e-12, note="entmax15 of the pair (x, 0)"),),
-    ),
-    Spec(
         name="trapezoid",
         formula="clamp(min((x - a) / (b - a), (d - x) / (d - c)), 0, 1)",
         family="piecewise",
@@ -407,47 +326,6 @@ SPECS: tuple[Spec, ...] = (
         ),
     ),
     Spec(
-        name="sharpneat_arcsinh",
-        formula="1.2567348023993685 * (asinh(x) + 1) / 2",
-        family="sigmoidal",
-        citation=SHARPNEAT,
-        description="SharpNEAT's ArcSinH activation, the inverse hyperbolic sine shifted up by "
-        "1 and scaled by K / 2 with K = 1.2567348023993685, a scale the code attributes to "
-        "an online discussion of self-normalizing networks: K (asinh(x) + 1) / 2, which is "
-        "0.628 at the origin and grows logarithmically on both sides.",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
-    ),
-    Spec(
-        name="leaky_relu_shifted",
-        formula="where(x + 0.5 < 0, 0.001 * (x + 0.5), x + 0.5)",
-        family="piecewise",
-        citation=SHARPNEAT,
-        description="SharpNEAT's LeakyReLUShifted: the leaky ReLU with slope 0.001 applied to "
-        "x + 1/2, so that the unit gives 1/2 at the origin like the logistic sigmoid.",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="C0",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
-        references=(
-            Reference(
-                lambda x: torch.nn.functional.leaky_relu(x + 0.5, 0.001),
-                atol=1e-12,
-                note="torch's leaky_relu of x + 1/2",
-            ),
-        ),
-    ),
-    Spec(
         name="elliot2sig",
         formula=_ELLIOT2,
         published="sign(x) * x**2 / (1 + x**2)",
@@ -467,75 +345,6 @@ SPECS: tuple[Spec, ...] = (
             upper=1.0,
             smoothness="C1",
             zero_at_zero=True,
-            zero_centered=True,
-        ),
-    ),
-    Spec(
-        name="tanh_cubic",
-        formula="tanh(clamp(x, -4, 4) ** 3)",
-        published="tanh(x**3)",
-        family="sigmoidal",
-        citation=MULTINEAT,
-        description="MultiNEAT's TANH_CUBIC activation tanh(x^3), here at unit slope "
-        "(MultiNEAT multiplies x^3 by the neuron's evolved slope A): a tanh whose slope "
-        "vanishes at the origin (|f| < 1/8 for |x| < 1/2) and which saturates more sharply "
-        "beyond. The input is clamped to [-4, 4] where tanh(64) is already 1 in float64, "
-        "which keeps x^3 and the gradient 3 x^2 sech^2(x^3) from overflowing.",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
-    ),
-    Spec(
-        name="swoosh_r",
-        checked_against="secondary",
-        formula=_SWOOSH_R,
-        published="log(1 + exp(x - 1)) - 0.08 * x - 0.313261687",
-        family="smooth",
-        citation=YAO_2023,
-        aliases=("swooshr",),
-        description="SwooshR, one of the two activations of the Zipformer speech encoder: "
-        "softplus(x - 1) - 0.08 x - 0.313261687. The constant is softplus(-1) to nine "
-        "digits, so the curve passes (within 5.2e-10) through the origin; the -0.08 x term "
-        "keeps a slope of -0.08 on the left, where Swish's gradient vanishes, and the slope "
-        "tends to 0.92 on the right. It dips to -0.1145 at x = 1 + ln(0.08 / 0.92). Below x = 10 "
-        "it is evaluated as log1p(sigmoid(-1) expm1(x)) - 0.08 x + 5.18e-10, which keeps "
-        "the relative accuracy next to the origin that the cancellation loses. The "
-        "abstract names SwooshR and SwooshL; the constants were read from implementations "
-        "of the authors' icefall code.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.1144923152314126,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
-    ),
-    Spec(
-        name="swoosh_l",
-        checked_against="secondary",
-        formula="softplus(x - 4) - 0.08 * x - 0.035",
-        published="log(1 + exp(x - 4)) - 0.08 * x - 0.035",
-        family="smooth",
-        citation=YAO_2023,
-        aliases=("swooshl",),
-        description="SwooshL, the Zipformer's second activation: softplus(x - 4) - 0.08 x "
-        "- 0.035, SwooshR's shape moved right by 3 with a smaller offset, so that it is "
-        "-0.017 at the origin, dips to -0.0762 at x = 4 + ln(0.08 / 0.92) and is positive "
-        "(slope 0.92) only well beyond; the Zipformer uses it where the input is mostly "
-        "negative. The constants were read from implementations of the authors' icefall "
-        "code.",
-        properties=Properties(
-            monotonic=False,
-            lower=-0.07623062823141259,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
             zero_centered=True,
         ),
     ),
