@@ -1,11 +1,12 @@
 """Nonlinearities defined in the published code of model families rather than in a library:
 the closed-form 1.5-entmax sigmoid that NODE's differentiable oblivious trees use to choose
-splits, and the SwooshR and SwooshL units of the Zipformer speech encoder. Constants come from
+splits, the SwooshR and SwooshL units of the Zipformer speech encoder, and the invertible value
+rescaling that MuZero's value and reward heads are trained in. Constants come from
 the authors' code (or implementations of it), as each entry says."""
 
 import torch
 
-from actlab.catalog.spec import Citation, Properties, Reference, Spec
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 
 YAO_2023 = Citation(
     "Zipformer: A faster and better encoder for automatic speech recognition",
@@ -14,6 +15,14 @@ YAO_2023 = Citation(
     2023,
     arxiv="2310.11230",
     venue="ICLR 2024; SwooshR and SwooshL of the icefall recipes (k2-fsa/icefall)",
+)
+
+SCHRITTWIESER_2020 = Citation(
+    "Mastering Atari, Go, Chess and Shogi by Planning with a Learned Model",
+    "Julian Schrittwieser, Ioannis Antonoglou, Thomas Hubert, et al.",
+    2020,
+    arxiv="1911.08265",
+    venue="Nature 588, 604-609; Appendix F, after Pohlen et al. (arXiv:1805.11593), Prop. A.2",
 )
 
 POPOV_2019 = Citation(
@@ -120,6 +129,33 @@ SPECS: tuple[Spec, ...] = (
             upper=None,
             smoothness="Cinf",
             zero_at_zero=False,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="value_rescale",
+        checked_against="secondary",
+        formula="x / (sqrt(abs(x) + 1) + 1) + eps * x",
+        published="sign(x) * (sqrt(abs(x) + 1) - 1) + eps * x",
+        family="smooth",
+        citation=SCHRITTWIESER_2020,
+        params=(Param("eps", 0.001, 0.0, doc="the linear term that keeps h invertible"),),
+        aliases=("muzero_h", "signed_hyperbolic"),
+        description="The invertible value rescaling h(x) = sign(x) (sqrt(|x| + 1) - 1) + eps x "
+        "of Pohlen et al., which MuZero applies to rewards and values (eps = 0.001) before "
+        "encoding them on a discrete support, so that returns of very different scales "
+        "train alike: it grows like sqrt(|x|) on both sides, with the small linear term "
+        "keeping it strictly increasing and invertible in closed form. Evaluated as "
+        "x / (sqrt(|x| + 1) + 1) + eps x, the same function without the cancellation of "
+        "sqrt(|x| + 1) - 1 next to 0. Its slope 1/2 + eps at the origin has a kink in f'' "
+        "there, so it is C1. The formula and eps were read from implementations citing "
+        "MuZero's appendix and Pohlen et al.'s Proposition A.2 (its closed-form inverse).",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="C1",
+            zero_at_zero=True,
             zero_centered=True,
         ),
     ),

@@ -1,7 +1,7 @@
 """Activations of neuroevolution libraries, where a network's units are drawn from a menu of
 functions: SharpNEAT's scaled inverse hyperbolic sine and its leaky ReLU shifted to 1/2 at the
 origin, and MultiNEAT's cubic tanh. Functions of these menus that are already in the catalog
-(steepened logistic, bipolar Gaussian, max(x, -1), SReLU) are aliases there."""
+(the bipolar Gaussian, max(x, -1), SReLU at fixed thresholds) are aliases there."""
 
 import torch
 
