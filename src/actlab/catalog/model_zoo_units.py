@@ -43,6 +43,19 @@ _SWOOSH_R = (
 )
 
 
+# h^-1 of the value rescaling without cancellation or overflow: with S = sqrt((1 + 2 eps)^2 +
+# 4 eps |x|), the published ((sqrt(...) - 1) / (2 eps))^2 - 1 equals d (2 + d) for
+# d = 2|x| / (S + 1 + 2 eps) = (S - 1 - 2 eps) / (2 eps); the first form is used while
+# 4 eps |x| < 1 (written x * (2 / D) so that the slope at 0 comes out right), the second beyond
+_NEAR = "min(abs(x), 1 / (4 * eps))"
+_D_NEAR = f"(sqrt((1 + 2 * eps) ** 2 + 4 * eps * {_NEAR}) + 1 + 2 * eps)"
+_D_FAR = "((sqrt((1 + 2 * eps) ** 2 + 4 * eps * abs(x)) - 1 - 2 * eps) / (2 * eps))"
+_VALUE_RESCALE_INVERSE = (
+    f"where(4 * eps * abs(x) < 1, x * (2 / {_D_NEAR}) * (2 + 2 * {_NEAR} / {_D_NEAR}), "
+    f"where(x < 0, -1, 1) * {_D_FAR} * (2 + {_D_FAR}))"
+)
+
+
 def _entmax15_of_pair(x: torch.Tensor) -> torch.Tensor:
     """The first component of 1.5-entmax of the pair (x, 0), p = relu(z / 2 - tau)^2 with tau
     found by bisection so that the pair sums to 1: the definition NODE's closed form replaces."""
@@ -157,6 +170,41 @@ SPECS: tuple[Spec, ...] = (
             smoothness="C1",
             zero_at_zero=True,
             zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="value_rescale_inverse",
+        checked_against="secondary",
+        formula=_VALUE_RESCALE_INVERSE,
+        published="sign(x) * (((sqrt(1 + 4 * eps * (abs(x) + 1 + eps)) - 1) / (2 * eps)) ** 2 - 1)",
+        family="smooth",
+        citation=SCHRITTWIESER_2020,
+        params=(Param("eps", 0.001, 0.0, open_low=True, doc="the value rescaling's eps"),),
+        aliases=("muzero_h_inverse", "signed_parabolic"),
+        description="The closed-form inverse of the value rescaling h (value_rescale), "
+        "sign(x) (((sqrt(1 + 4 eps (|x| + 1 + eps)) - 1) / (2 eps))^2 - 1), which MuZero "
+        "applies to the expected value of its categorical value and reward heads to return "
+        "to the scale of the game's rewards: it grows like x^2 for moderate x and like x / eps "
+        "far out. Evaluated as d (2 + d) sign(x) with d = 2|x| / (S + 1 + 2 eps) while "
+        "4 eps |x| < 1 and d = (S - 1 - 2 eps) / (2 eps) beyond, S = sqrt((1 + 2 eps)^2 + "
+        "4 eps |x|): the same function without the published form's cancellation next to 0 "
+        "or overflow of its intermediate terms far out. Slope 2 / (1 + 2 eps) at the origin, "
+        "with a kink in f'' there (C1).",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.sign(x) * (x**2 + 2 * torch.abs(x)),
+                params={"eps": 1e-14},
+                atol=1e-5,
+                note="sign(x) (x^2 + 2|x|), the inverse at eps -> 0",
+            ),
         ),
     ),
 )
