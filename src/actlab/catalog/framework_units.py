@@ -12,14 +12,15 @@ DARKNET = Citation(
     "Darknet: Open Source Neural Networks in C",
     "Joseph Redmon",
     2016,
-    venue="pjreddie/darknet, src/activations.h (also kept in AlexeyAB/darknet)",
+    venue="pjreddie/darknet, src/activations.h (as kept in AlexeyAB/darknet, commit a234a50)",
 )
 
 FANN = Citation(
     "Fast Artificial Neural Network Library (FANN)",
     "Steffen Nissen",
     2003,
-    venue="libfann/fann 2.2, src/include/fann_activation.h; steepness default from fann.h",
+    venue="libfann/fann (commit 0ecce54), src/include/fann_activation.h; default steepness "
+    "0.5 as documented in fann_train.h",
 )
 
 MLPACK = Citation(
