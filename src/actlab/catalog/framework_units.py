@@ -109,6 +109,17 @@ _FANN_GUARD = (
     "against overflow that the entry leaves out."
 )
 
+# FANN_SIN and FANN_COS: periodic, between 0 and 1
+_FANN_PERIODIC = Properties(
+    monotonic=False,
+    lower=0.0,
+    upper=1.0,
+    smoothness="Cinf",
+    zero_at_zero=False,
+    zero_centered=False,
+    period="2 * pi / steepness",
+)
+
 
 # x |x| / (1 + x^2), with the saturated branch written as sign(x) / (1 + x^-2) on an input kept
 # away from 0, so that x^2 never overflows to inf / inf
@@ -246,15 +257,7 @@ SPECS: tuple[Spec, ...] = (
         "the default). FANN_SIN_SYMMETRIC is sin(steepness x) itself. Evaluated as "
         "(sin(v / 2) + cos(v / 2))^2 / 2, v = steepness x, which keeps the relative accuracy "
         "next to the zeros that 1 + sin(v) loses." + _FANN_GUARD,
-        properties=Properties(
-            monotonic=False,
-            lower=0.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=False,
-            period="2 * pi / steepness",
-        ),
+        properties=_FANN_PERIODIC,
     ),
     Spec(
         name="fann_cos",
@@ -268,15 +271,7 @@ SPECS: tuple[Spec, ...] = (
         "2 pi / steepness. FANN_COS_SYMMETRIC is cos(steepness x) itself. Evaluated as "
         "cos(steepness x / 2)^2, the same function without the cancellation of 1 + cos next "
         "to its zeros." + _FANN_GUARD,
-        properties=Properties(
-            monotonic=False,
-            lower=0.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=False,
-            period="2 * pi / steepness",
-        ),
+        properties=_FANN_PERIODIC,
     ),
     Spec(
         name="poisson1",
