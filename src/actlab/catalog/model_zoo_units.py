@@ -1,12 +1,12 @@
 """Nonlinearities defined in the published code of model families rather than in a library:
 the closed-form 1.5-entmax sigmoid that NODE's differentiable oblivious trees use to choose
-splits, the SwooshR and SwooshL units of the Zipformer speech encoder, and the invertible value
-rescaling that MuZero's value and reward heads are trained in. Constants come from
-the authors' code (or implementations of it), as each entry says."""
+splits and the SwooshR and SwooshL units of the Zipformer speech encoder. Constants come from the
+authors' code (or implementations of it), as each entry says. MuZero's invertible value rescaling
+is the value transforms' signed_hyperbolic."""
 
 import torch
 
-from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+from actlab.catalog.spec import Citation, Properties, Reference, Spec
 
 YAO_2023 = Citation(
     "Zipformer: A faster and better encoder for automatic speech recognition",
@@ -15,14 +15,6 @@ YAO_2023 = Citation(
     2023,
     arxiv="2310.11230",
     venue="ICLR 2024; SwooshR and SwooshL of the icefall recipes (k2-fsa/icefall)",
-)
-
-SCHRITTWIESER_2020 = Citation(
-    "Mastering Atari, Go, Chess and Shogi by Planning with a Learned Model",
-    "Julian Schrittwieser, Ioannis Antonoglou, Thomas Hubert, et al.",
-    2020,
-    arxiv="1911.08265",
-    venue="Nature 588, 604-609; Appendix F, after Pohlen et al. (arXiv:1805.11593), Prop. A.2",
 )
 
 POPOV_2019 = Citation(
@@ -40,19 +32,6 @@ _SWOOSH_R_OFFSET = 5.182228340489955e-10
 _SWOOSH_R = (
     "where(x < 10, log1p(sigmoid(-1) * expm1(min(x, 10))) - 0.08 * x + "
     f"{_SWOOSH_R_OFFSET!r}, softplus(x - 1) - 0.08 * x - 0.313261687)"
-)
-
-
-# h^-1 of the value rescaling without cancellation or overflow: with S = sqrt((1 + 2 eps)^2 +
-# 4 eps |x|), the published ((sqrt(...) - 1) / (2 eps))^2 - 1 equals d (2 + d) for
-# d = 2|x| / (S + 1 + 2 eps) = (S - 1 - 2 eps) / (2 eps); the first form is used while
-# 4 eps |x| < 1 (written x * (2 / D) so that the slope at 0 comes out right), the second beyond
-_NEAR = "min(abs(x), 1 / (4 * eps))"
-_D_NEAR = f"(sqrt((1 + 2 * eps) ** 2 + 4 * eps * {_NEAR}) + 1 + 2 * eps)"
-_D_FAR = "((sqrt((1 + 2 * eps) ** 2 + 4 * eps * abs(x)) - 1 - 2 * eps) / (2 * eps))"
-_VALUE_RESCALE_INVERSE = (
-    f"where(4 * eps * abs(x) < 1, x * (2 / {_D_NEAR}) * (2 + 2 * {_NEAR} / {_D_NEAR}), "
-    f"where(x < 0, -1, 1) * {_D_FAR} * (2 + {_D_FAR}))"
 )
 
 
@@ -143,68 +122,6 @@ SPECS: tuple[Spec, ...] = (
             smoothness="Cinf",
             zero_at_zero=False,
             zero_centered=True,
-        ),
-    ),
-    Spec(
-        name="value_rescale",
-        checked_against="secondary",
-        formula="x / (sqrt(abs(x) + 1) + 1) + eps * x",
-        published="sign(x) * (sqrt(abs(x) + 1) - 1) + eps * x",
-        family="smooth",
-        citation=SCHRITTWIESER_2020,
-        params=(Param("eps", 0.001, 0.0, doc="the linear term that keeps h invertible"),),
-        aliases=("muzero_h", "signed_hyperbolic"),
-        description="The invertible value rescaling h(x) = sign(x) (sqrt(|x| + 1) - 1) + eps x "
-        "of Pohlen et al., which MuZero applies to rewards and values (eps = 0.001) before "
-        "encoding them on a discrete support, so that returns of very different scales "
-        "train alike: it grows like sqrt(|x|) on both sides, with the small linear term "
-        "keeping it strictly increasing and invertible in closed form. Evaluated as "
-        "x / (sqrt(|x| + 1) + 1) + eps x, the same function without the cancellation of "
-        "sqrt(|x| + 1) - 1 next to 0. Its slope 1/2 + eps at the origin has a kink in f'' "
-        "there, so it is C1. The formula and eps were read from implementations citing "
-        "MuZero's appendix and Pohlen et al.'s Proposition A.2 (its closed-form inverse).",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
-    ),
-    Spec(
-        name="value_rescale_inverse",
-        checked_against="secondary",
-        formula=_VALUE_RESCALE_INVERSE,
-        published="sign(x) * (((sqrt(1 + 4 * eps * (abs(x) + 1 + eps)) - 1) / (2 * eps)) ** 2 - 1)",
-        family="smooth",
-        citation=SCHRITTWIESER_2020,
-        params=(Param("eps", 0.001, 0.0, open_low=True, doc="the value rescaling's eps"),),
-        aliases=("muzero_h_inverse", "signed_parabolic"),
-        description="The closed-form inverse of the value rescaling h (value_rescale), "
-        "sign(x) (((sqrt(1 + 4 eps (|x| + 1 + eps)) - 1) / (2 eps))^2 - 1), which MuZero "
-        "applies to the expected value of its categorical value and reward heads to return "
-        "to the scale of the game's rewards: it grows like x^2 for moderate x and like x / eps "
-        "far out. Evaluated as d (2 + d) sign(x) with d = 2|x| / (S + 1 + 2 eps) while "
-        "4 eps |x| < 1 and d = (S - 1 - 2 eps) / (2 eps) beyond, S = sqrt((1 + 2 eps)^2 + "
-        "4 eps |x|): the same function without the published form's cancellation next to 0 "
-        "or overflow of its intermediate terms far out. Slope 2 / (1 + 2 eps) at the origin, "
-        "with a kink in f'' there (C1).",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
-        references=(
-            Reference(
-                lambda x: torch.sign(x) * (x**2 + 2 * torch.abs(x)),
-                params={"eps": 1e-14},
-                atol=1e-5,
-                note="sign(x) (x^2 + 2|x|), the inverse at eps -> 0",
-            ),
         ),
     ),
 )

@@ -52,22 +52,21 @@ SPECS: tuple[Spec, ...] = (
         published="sign(x) * (sqrt(abs(x) + 1) - 1) + eps * x",
         family="unbounded",
         citation=POHLEN_2018,
-        aliases=("value_rescaling", "h_transform"),
+        aliases=("value_rescaling", "h_transform", "value_rescale", "muzero_h"),
         params=(_EPS,),
         checked_against="secondary",
         description="The value rescaling h(x) = sign(x)(sqrt(|x| + 1) - 1) + eps x of the "
         "transformed Bellman operator (Ape-X DQfD), which regresses h of the return instead of "
         "the clipped reward's return; eps = 10^-3 is the default of DeepMind's rlax library "
-        "(rlax/_src/transforms.py, signed_hyperbolic), where the formula was read; the value "
-        "the paper itself uses could not be checked here. It grows like sqrt(|x|) "
+        "(rlax/_src/transforms.py, signed_hyperbolic), where the formula was read, and the "
+        "value MuZero's implementations use for its value and reward heads; the value the "
+        "paper itself uses could not be checked here. It grows like sqrt(|x|) "
         "and, through the eps x term, eventually linearly, so its inverse (signed_parabolic) "
         "is Lipschitz. h is odd and strictly increasing with slope 1/2 + eps at 0; its second "
         "derivative jumps there, so it is C1. Evaluated as x / (sqrt(|x| + 1) + 1) + eps x, "
         "which keeps the relative accuracy near 0.",
         properties=Properties(monotonic=True, **_ODD_C1),
-        references=(
-            Reference(lambda x: _h(x, 0.001), atol=1e-12, note="the published form"),
-        ),
+        references=(Reference(lambda x: _h(x, 0.001), atol=1e-12, note="the published form"),),
     ),
     Spec(
         name="signed_parabolic",
@@ -75,7 +74,12 @@ SPECS: tuple[Spec, ...] = (
         published=_INVERSE_PUBLISHED,
         family="unbounded",
         citation=POHLEN_2018,
-        aliases=("value_rescaling_inverse", "h_inverse"),
+        aliases=(
+            "value_rescaling_inverse",
+            "h_inverse",
+            "value_rescale_inverse",
+            "muzero_h_inverse",
+        ),
         params=(_EPS,),
         checked_against="secondary",
         description="The inverse of the value rescaling signed_hyperbolic, "
