@@ -1,0 +1,106 @@
+"""Algebraic approximations of tanh, p(x) / sqrt(1 + p(x)^2) with p an odd polynomial fitted so
+that the algebraic sigmoid u / sqrt(1 + u^2) of p(x) follows tanh: the tanh kernels of the
+math_approx library, which real-time neural audio inference (RTNeural's models of Neural Amp
+Modeler and of the BYOD plug-in's recurrent networks) runs as its tanh activation. Bounded by
++-1 for every x, unlike the Padé approximants. The survey of Kunc and Kléma (arXiv:2402.09092)
+lists none of them."""
+
+from collections.abc import Callable
+
+import torch
+
+from actlab.catalog.rational_text import horner
+from actlab.catalog.spec import Citation, Properties, Reference, Spec
+
+MATH_APPROX_2024 = Citation(
+    "math_approx: a C++ library for math approximations",
+    "Jatin Chowdhury",
+    2024,
+    venue="Chowdhury-DSP/math_approx, include/math_approx/src/tanh_approx.hpp (tanh<order>; "
+    "polynomials fitted in the library's published Mathematica notebook tanh_approx.nb)",
+)
+
+
+def _algebraic_tanh(odd: tuple[float, ...]) -> str:
+    """p / sqrt(1 + p^2) for p = x q(x^2), q's coefficients ``odd`` from the constant up, as
+    formula text free of overflow and underflow in every float format, its derivative
+    included. With the scale S = c_k^(-1/2k) (c_k the leading coefficient) and t = x / S, p =
+    S t D(t^2) where D's coefficients c_j S^(2j) are all of order 1. For |t| <= 1, p is
+    evaluated so; beyond, with r = 1/t, 1/p = r^(2k+1) / (S D~(r^2)), D~ the reversed D
+    (constant term 1), and f = sign(x) / sqrt(1 + (1/p)^2) never forms a power of x. Inside,
+    p / sqrt(1 + p^2) is written tanh(asinh(p)), the same function with p spelled once."""
+    k = len(odd) - 1
+    scale = odd[-1] ** (-1 / (2 * k))
+    balanced = tuple(c * scale ** (2 * j) for j, c in enumerate(odd))
+    v = f"clamp(x / {scale!r}, -1, 1)"
+    p = f"{scale!r} * {v} * ({horner(balanced, f'{v}**2')})"
+    r = f"(sign(x) / max(abs(x) / {scale!r}, 1))"
+    reversed_d = horner(tuple(reversed(balanced)), f"{r}**2")
+    reciprocal = f"{r}**{2 * k + 1} / ({scale!r} * ({reversed_d}))"
+    return f"where(abs(x) > {scale!r}, sign(x) / sqrt(1 + ({reciprocal})**2), tanh(asinh({p})))"
+
+
+def _as_written(odd: tuple[float, ...]) -> Callable[[torch.Tensor], torch.Tensor]:
+    def f(x: torch.Tensor) -> torch.Tensor:
+        p = x * sum(c * x ** (2 * j) for j, c in enumerate(odd))
+        return p * torch.rsqrt(p * p + 1)
+
+    return f
+
+
+_BOUNDED_ODD = Properties(
+    monotonic=True,
+    lower=-1.0,
+    upper=1.0,
+    smoothness="Cinf",
+    zero_at_zero=True,
+    zero_centered=True,
+)
+
+# q's coefficients (from x^0 up, in x^2) of tanh<3>, ..., tanh<11> as the library writes them
+_Q = {
+    3: (1.0, 0.183428244899),
+    5: (1.0, 0.165326984031, 0.00970240200826),
+    7: (1.0, 0.166769941467, 0.00818199927912, 0.000243153287690),
+    9: (1.0, 0.166658873283, 0.00834777254865, 0.000192218110330, 3.54808622170e-6),
+    11: (
+        1.0,
+        0.166667159320,
+        0.00833223857843,
+        0.000199027336899,
+        2.63661358122e-6,
+        3.33765558362e-8,
+    ),
+}
+_ERROR = {3: "3.6e-3", 5: "2.1e-4", 7: "1.3e-5", 9: "8.6e-7", 11: "6.5e-8"}
+_USE = {
+    3: " It is the tanh of Neural Amp Modeler's WaveNet models as RTNeural runs them "
+    "(the NAMMathsProvider of RTNeural-NAM and NeuralAudio).",
+    7: " It is the tanh of the BYOD plug-in's recurrent networks (its RNNMathsProvider for "
+    "RTNeural).",
+}
+
+
+def _spec(order: int) -> Spec:
+    q = _Q[order]
+    return Spec(
+        name=f"math_approx_tanh{order}",
+        formula=_algebraic_tanh(q),
+        published=f"x * ({horner(q, 'x**2')}) / sqrt(1 + (x * ({horner(q, 'x**2')}))**2)",
+        family="sigmoidal",
+        citation=MATH_APPROX_2024,
+        checked_against="original",
+        description=f"math_approx's tanh<{order}>: p(x) / sqrt(p(x)^2 + 1) with p(x) = "
+        f"x (1 + {' + '.join(f'{c!r} x^{2 * j}' for j, c in enumerate(q) if j)}), an odd "
+        f"polynomial of degree {order} fitted so that the algebraic sigmoid of p follows tanh; "
+        f"within {_ERROR[order]} of tanh on the whole line (computed here), and bounded by "
+        "+-1, which it approaches like 1 - 1/(2 p^2)." + _USE.get(order, "") + " Evaluated "
+        "in x / S with the scale S = c^(-1/(2k)) of the leading coefficient c, as written "
+        "for |x| <= S and through 1/p in powers of S/x beyond, so that no float format "
+        "overflows or underflows where the library's float32 p^2 would.",
+        properties=_BOUNDED_ODD,
+        references=(Reference(_as_written(q), atol=1e-12, note="p / sqrt(p^2 + 1) as written"),),
+    )
+
+
+SPECS: tuple[Spec, ...] = tuple(_spec(order) for order in _Q)
