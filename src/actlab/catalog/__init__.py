@@ -4,6 +4,7 @@ from actlab.catalog import (
     adaptive_exponential,
     adaptive_gated,
     adaptive_shapes,
+    audio_waveshapers,
     classic_shapes,
     classic_units,
     elu_family,
@@ -52,10 +53,10 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial,
             polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            adaptive_shapes, classic_shapes, classic_units, elu_family, fast_approximations,
-            hardware_approximations, mish_variants, parametric_elu, parametric_gates,
-            parametric_relu, recent_gated, recent_polynomial, recent_silu, recent_units,
-            rectifier_family, representation_units, searched_units, sigmoid_family,
+            adaptive_shapes, audio_waveshapers, classic_shapes, classic_units, elu_family,
+            fast_approximations, hardware_approximations, mish_variants, parametric_elu,
+            parametric_gates, parametric_relu, recent_gated, recent_polynomial, recent_silu,
+            recent_units, rectifier_family, representation_units, searched_units, sigmoid_family,
             smooth_approximations, spike_surrogates, square_family, swish_family, trig_family,
             unbounded)
 for _family in FAMILIES:

@@ -1,0 +1,137 @@
+"""Static waveshapers of virtual-analog audio modelling, the memoryless curves that guitar-amplifier
+emulators, ring modulators and distortion effects put inside their signal chains: the asymmetric
+tube curve of Doidic et al. reviewed by Pakarinen and Yeh, the diode law of Parker's ring
+modulator as Mutable Instruments' Warps evaluates it, and the clipped rational soft clipper of
+Mutable Instruments' DSP library, each with its published constants. The survey of Kunc and Kléma
+(arXiv:2402.09092) lists none of them."""
+
+from actlab.catalog.spec import Citation, Properties, Reference, Spec
+
+PAKARINEN_YEH_2009 = Citation(
+    "A Review of Digital Techniques for Modeling Vacuum-Tube Guitar Amplifiers",
+    "Jyri Pakarinen, David T. Yeh",
+    2009,
+    venue="Computer Music Journal 33(2), 85-100; the curve of M. Doidic et al., US patent "
+    "5,789,689 (1998)",
+)
+
+PARKER_2011 = Citation(
+    "A Simple Digital Model of the Diode-Based Ring-Modulator",
+    "Julian Parker",
+    2011,
+    venue="DAFx-11, Paris; as Modulator::Diode of Mutable Instruments Warps "
+    "(eurorack/warps/dsp/modulator.cc, Emilie Gillet)",
+)
+
+STMLIB = Citation(
+    "stmlib: shared DSP code of the Mutable Instruments modules",
+    "Emilie Gillet",
+    2014,
+    venue="Mutable Instruments stmlib, stmlib/dsp/dsp.h, SoftClip and SoftLimit",
+)
+
+# Doidic's asymmetric tube curve, on v = x clipped to [-1, 1]: a 12th-power saturation for
+# negative inputs below -0.08905, a parabola up to its crest near 0.32 and the constant 0.630035
+# beyond; below -1 the published curve holds its value at -1, -0.9818
+_V = "clamp(x, -1, 1)"
+_DOIDIC_NEGATIVE = (
+    f"-0.75 * (1 - (1 - (abs({_V}) - 0.032847))**12 + (abs({_V}) - 0.032847) / 3) + 0.01"
+)
+_DOIDIC = (
+    f"where(x < -0.08905, {_DOIDIC_NEGATIVE}, "
+    f"where(x < 0.320018, -6.153 * {_V}**2 + 3.9375 * {_V}, 0.630035))"
+)
+_DOIDIC_AT_MINUS_ONE = -0.75 * (1 - 0.032847**12 + (1 - 0.032847) / 3) + 0.01
+
+# Parker's diode law as Warps writes it: (|x| - 0.667 + ||x| - 0.667|)^2 = 4 relu(|x| - 0.667)^2
+_WARPS_DIODE_SCALE = 0.04324765822726063
+_WARPS_DIODE = f"{4 * _WARPS_DIODE_SCALE!r} * sign(x) * relu(abs(x) - 0.667)**2"
+_WARPS_DIODE_PUBLISHED = (
+    f"{_WARPS_DIODE_SCALE!r} * sign(x) * (abs(x) - 0.667 + abs(abs(x) - 0.667))**2"
+)
+
+_S = "clamp(x, -3, 3)"
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="doidic_asymmetric",
+        checked_against="secondary",
+        formula=_DOIDIC,
+        published=f"where(x < -1, {_DOIDIC_AT_MINUS_ONE!r}, where(x < -0.08905, -0.75 * (1 - "
+        "(1 - (abs(x) - 0.032847))**12 + (abs(x) - 0.032847) / 3) + 0.01, where(x < 0.320018, "
+        "-6.153 * x**2 + 3.9375 * x, 0.630035)))",
+        family="audio waveshaper",
+        citation=PAKARINEN_YEH_2009,
+        aliases=("doidic_tube",),
+        description="The asymmetric tube-distortion curve of Doidic et al.'s programmable "
+        "guitar-amplifier patent as Pakarinen and Yeh's review of tube-amplifier modelling "
+        "states it: -3/4 (1 - (1 - (|x| - 0.032847))^12 + (|x| - 0.032847)/3) + 0.01 for "
+        "-1 <= x < -0.08905, -6.153 x^2 + 3.9375 x up to 0.320018 and 0.630035 beyond, with "
+        "-0.9818 below -1 (this entry holds the value at -1, -0.981788, which the review "
+        "rounds). Positive inputs clip hard at 0.63 after the crest of the parabola while "
+        "negative ones saturate softly towards -0.98, the even-harmonic asymmetry of a "
+        "single-ended triode stage. The published pieces do not meet at -0.08905, where the "
+        "curve drops by 0.020 (so it is discontinuous and not monotonic), and meet at 0.320018 "
+        "within 1e-4. The review's body could not be read here; its constants were checked "
+        "against three independent waveshaper implementations that reproduce it.",
+        properties=Properties(
+            monotonic=False,
+            lower=_DOIDIC_AT_MINUS_ONE,
+            upper=0.630035,
+            smoothness="discontinuous",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="warps_diode",
+        checked_against="secondary",
+        formula=_WARPS_DIODE,
+        published=_WARPS_DIODE_PUBLISHED,
+        family="audio waveshaper",
+        citation=PARKER_2011,
+        aliases=("parker_diode",),
+        description="The diode law that Mutable Instruments' Warps applies to the sum and the "
+        "difference of modulator and carrier in its analog ring-modulation mode, after "
+        "Parker's digital model of the diode ring modulator: zero in the dead zone "
+        "|x| <= 0.667 (the diode's forward voltage) and 0.0432477 sign(x) (|x| - 0.667 + "
+        "||x| - 0.667|)^2 = 0.172991 sign(x) (|x| - 0.667)^2 beyond, an odd, quadratic "
+        "onset of conduction. Parker's own curve joins the quadratic knee to a straight line "
+        "with device voltages as parameters; this entry is the fixed closed form that the "
+        "module's firmware ships, read from its source (modulator.cc, Modulator::Diode).",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+            sparse=True,
+        ),
+    ),
+    Spec(
+        name="stmlib_soft_clip",
+        checked_against="secondary",
+        formula=f"{_S} * (27 + {_S}**2) / (27 + 9 * {_S}**2)",
+        published="where(x < -3, -1, where(x > 3, 1, x * (27 + x**2) / (27 + 9 * x**2)))",
+        family="audio waveshaper",
+        citation=STMLIB,
+        aliases=("stmlib_softclip", "mi_soft_clip"),
+        description="SoftClip of Mutable Instruments' DSP library stmlib, the saturator of its "
+        "Eurorack modules (and of DaisySP's Overdrive, ported from it): the rational "
+        "x (27 + x^2) / (27 + 9 x^2) (stmlib's SoftLimit, a tanh stand-in) on [-3, 3] and "
+        "+-1 outside. The rational reaches exactly 1 at x = 3 with zero first and second "
+        "derivatives, so the clipped curve is monotonic and C2 (f''' jumps at +-3, "
+        "reported as Cinf), and it stays within 0.024 of tanh everywhere. Read from "
+        "two independent ports of stmlib's dsp.h that agree.",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(Reference("tanh", atol=0.024, note="within 0.024 of tanh"),),
+    ),
+)
