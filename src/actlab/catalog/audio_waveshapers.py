@@ -1,8 +1,9 @@
 """Static waveshapers of virtual-analog audio modelling, the memoryless curves that guitar-amplifier
 emulators, ring modulators and distortion effects put inside their signal chains: the asymmetric
 tube curve of Doidic et al. reviewed by Pakarinen and Yeh, the diode law of Parker's ring
-modulator as Mutable Instruments' Warps evaluates it, and the clipped rational soft clipper of
-Mutable Instruments' DSP library, each with its published constants. The survey of Kunc and Kléma
+modulator as Mutable Instruments' Warps evaluates it, the clipped rational soft clipper of
+Mutable Instruments' DSP library and the asymmetric knee clipper of the Schrammel OJD overdrive,
+each with its published constants. The survey of Kunc and Kléma
 (arXiv:2402.09092) lists none of them."""
 
 from actlab.catalog.spec import Citation, Properties, Reference, Spec
@@ -30,6 +31,14 @@ STMLIB = Citation(
     venue="Mutable Instruments stmlib, stmlib/dsp/dsp.h, SoftClip and SoftLimit",
 )
 
+BUTTGEREIT_2020 = Citation(
+    "Schrammel OJD: a virtual-analog overdrive plug-in",
+    "Janos Buttgereit",
+    2020,
+    venue="JanosGit/Schrammel_OJD, Source/Waveshaper.h; also the OJD saturator of Surge XT's "
+    "nonlinear-feedback filters",
+)
+
 # Doidic's asymmetric tube curve, on v = x clipped to [-1, 1]: a 12th-power saturation for
 # negative inputs below -0.08905, a parabola up to its crest near 0.32 and the constant 0.630035
 # beyond; below -1 the published curve holds its value at -1, -0.9818
@@ -51,6 +60,13 @@ _WARPS_DIODE_PUBLISHED = (
 )
 
 _S = "clamp(x, -3, 3)"
+
+# OJD: identity on [-0.3, 0.9], parabolic knees of width 1.4 below and 0.2 above that reach -1
+# at -1.7 and 1 at 1.1 with zero slope
+_OJD = (
+    "where(x <= -1.7, -1, where(x < -0.3, (x + 0.3) + (x + 0.3)**2 / (4 * (1 - 0.3)) - 0.3, "
+    "where(x <= 0.9, x, where(x < 1.1, (x - 0.9) - (x - 0.9)**2 / (4 * (1 - 0.9)) + 0.9, 1))))"
+)
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -133,5 +149,30 @@ SPECS: tuple[Spec, ...] = (
             zero_centered=True,
         ),
         references=(Reference("tanh", atol=0.024, note="within 0.024 of tanh"),),
+    ),
+    Spec(
+        name="ojd_waveshaper",
+        formula=_OJD,
+        family="audio waveshaper",
+        citation=BUTTGEREIT_2020,
+        aliases=("schrammel_ojd",),
+        description="The asymmetric soft clipper of Buttgereit's Schrammel OJD overdrive "
+        "plug-in, which Surge XT also uses as the OJD saturator inside its nonlinear-feedback "
+        "filters: the identity on [-0.3, 0.9], the parabolic knee u + u^2 / 2.8 - 0.3 with "
+        "u = x + 0.3 down to -1.7, the knee u - 2.5 u^2 + 0.9 with u = x - 0.9 up to 1.1, and "
+        "-1 and 1 beyond. Both knees meet the line and the rails with matching slope, so the "
+        "curve is C1 and monotonic; the lower knee is seven times wider than the upper one, "
+        "which gives the asymmetric (even-harmonic) clipping of the pedal. The plug-in's "
+        "branch conditions leave x = 1.1 itself to the identity branch (returning 1.1), a "
+        "single-point glitch this entry does not copy. Formula and constants from the "
+        "author's source, Source/Waveshaper.h.",
+        properties=Properties(
+            monotonic=True,
+            lower=-1.0,
+            upper=1.0,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
     ),
 )
