@@ -21,6 +21,7 @@ from actlab.catalog import (
     parametric_gates,
     parametric_relu,
     periodic,
+    physical_neurons,
     piecewise,
     polynomial,
     radial,
@@ -55,10 +56,10 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
             adaptive_shapes, audio_waveshapers, classic_shapes, classic_units, elu_family,
             fast_approximations, hardware_approximations, mish_variants, parametric_elu,
-            parametric_gates, parametric_relu, recent_gated, recent_polynomial, recent_silu,
-            recent_units, rectifier_family, representation_units, searched_units, sigmoid_family,
-            smooth_approximations, spike_surrogates, square_family, swish_family, trig_family,
-            unbounded)
+            parametric_gates, parametric_relu, physical_neurons, recent_gated, recent_polynomial,
+            recent_silu, recent_units, rectifier_family, representation_units, searched_units,
+            sigmoid_family, smooth_approximations, spike_surrogates, square_family, swish_family,
+            trig_family, unbounded)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
