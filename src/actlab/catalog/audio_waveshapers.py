@@ -39,6 +39,13 @@ BUTTGEREIT_2020 = Citation(
     "nonlinear-feedback filters",
 )
 
+DANGELO_2019 = Citation(
+    "Fast Approximation of the Lambert W Function for Virtual Analog Modelling",
+    "Stefano D'Angelo, Leonardo Gabrielli, Luca Turchet",
+    2019,
+    venue="DAFx-19, Birmingham; as omega2, omega3 and omega4 of chowdsp_wdf (Jatin Chowdhury)",
+)
+
 # Doidic's asymmetric tube curve, on v = x clipped to [-1, 1]: a 12th-power saturation for
 # negative inputs below -0.08905, a parabola up to its crest near 0.32 and the constant 0.630035
 # beyond; below -1 the published curve holds its value at -1, -0.9818
@@ -66,6 +73,47 @@ _S = "clamp(x, -3, 3)"
 _OJD = (
     "where(x <= -1.7, -1, where(x < -0.3, (x + 0.3) + (x + 0.3)**2 / (4 * (1 - 0.3)) - 0.3, "
     "where(x <= 0.9, x, where(x < 1.1, (x - 0.9) - (x - 0.9)**2 / (4 * (1 - 0.9)) + 0.9, 1))))"
+)
+
+# D'Angelo et al.'s Wright omega approximations: a cubic between two knots, 0 below and the
+# asymptote above; the cubic is evaluated on x clamped to its knots so that no power of a large
+# x overflows in the branch that is not taken
+_OMEGA2_LOW, _OMEGA2_HIGH = -3.684303659906469, 1.972967391708859
+# omega2's published cubic has a double root at its lower knot (its value and slope there are
+# below 1e-16), so it is written in t = x - knot: t^2 (b + 3 a knot + a t), free of the
+# cancellation of the published powers of x next to the knot
+_OMEGA2_A = 9.451797158780131e-3
+_OMEGA2_T2 = 1.126446405111627e-1 + 3 * _OMEGA2_A * _OMEGA2_LOW
+_OMEGA2_T = f"(clamp(x, {_OMEGA2_LOW!r}, {_OMEGA2_HIGH!r}) - {_OMEGA2_LOW!r})"
+_OMEGA2 = (
+    f"where(x < {_OMEGA2_LOW!r}, 0, where(x < {_OMEGA2_HIGH!r}, "
+    f"{_OMEGA2_T}**2 * ({_OMEGA2_T2!r} + {_OMEGA2_A!r} * {_OMEGA2_T}), x))"
+)
+
+_OMEGA3_LOW = -3.341459552768620
+_OMEGA3_X = f"clamp(x, {_OMEGA3_LOW!r}, 8)"
+_OMEGA3_CUBIC = (
+    f"0.6313183464296682 + {_OMEGA3_X} * (0.3631952663804445 + {_OMEGA3_X} * "
+    f"(0.04775931364975583 - 0.00131429314987780 * {_OMEGA3_X}))"
+)
+_OMEGA3 = f"where(x < {_OMEGA3_LOW!r}, 0, where(x < 8, {_OMEGA3_CUBIC}, x - log(max(x, 8))))"
+# one Newton step on omega + log(omega) = x from y = omega3: y - (y - e^(x - y)) / (y + 1), with
+# e^(x - y) written out per piece (e^x, e^(x - cubic), x): as e^(x - y) it cancels to nothing or
+# rounds past the largest float far right, where it is x itself
+_OMEGA3_SLACK = (
+    f"where(x < {_OMEGA3_LOW!r}, exp(min(x, {_OMEGA3_LOW!r})), "
+    f"where(x < 8, exp({_OMEGA3_X} - ({_OMEGA3_CUBIC})), x))"
+)
+_OMEGA4 = f"({_OMEGA3}) - (({_OMEGA3}) - {_OMEGA3_SLACK}) / (({_OMEGA3}) + 1)"
+
+_OMEGA_RECTIFIER = Properties(
+    monotonic=True,
+    lower=0.0,
+    upper=None,
+    smoothness="C1",
+    zero_at_zero=False,
+    zero_centered=False,
+    sparse=True,
 )
 
 SPECS: tuple[Spec, ...] = (
@@ -173,6 +221,67 @@ SPECS: tuple[Spec, ...] = (
             smoothness="C1",
             zero_at_zero=True,
             zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="wright_omega2",
+        checked_against="secondary",
+        formula=_OMEGA2,
+        family="audio waveshaper",
+        citation=DANGELO_2019,
+        aliases=("omega2",),
+        description="The second-order fast approximation of the Wright omega function "
+        "omega(x) = W0(e^x) by D'Angelo, Gabrielli and Turchet, the closed form that "
+        "wave-digital diode models (diode clippers, diode pairs) evaluate per sample: 0 below "
+        "-3.684303659906469, the identity above 1.972967391708859 and between them the cubic "
+        "0.5836596684310648 + 0.4451353886588814 x + 0.1126446405111627 x^2 + "
+        "0.009451797158780131 x^3, which meets both pieces with matching slope (C1). It is a "
+        "smooth rectifier: it follows omega around the knee but keeps slope 1 where omega "
+        "grows as x - log(x), so it is log(x) too high far right (2.8 at x = 20). The cubic "
+        "has a double root at its lower knot, and this entry evaluates it about that knot, "
+        "t^2 (0.0081747679 + 0.0094517972 t) with t = x + 3.684303659906469, the same "
+        "polynomial up to rounding. Constants from chowdsp_wdf's omega.h and other "
+        "implementations citing the paper, which agree to every digit.",
+        properties=_OMEGA_RECTIFIER,
+    ),
+    Spec(
+        name="wright_omega3",
+        checked_against="secondary",
+        formula=_OMEGA3,
+        family="audio waveshaper",
+        citation=DANGELO_2019,
+        aliases=("omega3",),
+        description="The third-order fast approximation of the Wright omega function by "
+        "D'Angelo, Gabrielli and Turchet: 0 below -3.341459552768620, x - log(x) (the "
+        "asymptote of omega) from 8 on, and between them the cubic 0.6313183464296682 + "
+        "0.3631952663804445 x + 0.04775931364975583 x^2 - 0.0013142931498778 x^3, which "
+        "meets both pieces with matching value and slope (C1); it stays within 0.27 of omega "
+        "(largest near x = 7.2). Wave-digital diode models use it, or its Newton-refined form wright_omega4, for the closed-form reflected wave of "
+        "an exponential junction. Constants from chowdsp_wdf's omega.h and other "
+        "implementations citing the paper, which agree to every digit.",
+        properties=_OMEGA_RECTIFIER,
+    ),
+    Spec(
+        name="wright_omega4",
+        checked_against="secondary",
+        formula=_OMEGA4,
+        family="audio waveshaper",
+        citation=DANGELO_2019,
+        aliases=("omega4",),
+        description="The fourth-order fast approximation of the Wright omega function by "
+        "D'Angelo, Gabrielli and Turchet: one Newton step y - (y - e^(x - y)) / (y + 1) on "
+        "omega + log(omega) = x from y = wright_omega3(x). Below -3.341459552768620, where "
+        "omega3 is 0, it is e^x, the true asymptote of omega; elsewhere the step brings "
+        "omega3 to within 0.045 of omega (3.8% at most, on [-10, 20]), which is why "
+        "wave-digital diode clippers (chowdsp_wdf's default) evaluate it. Positive, increasing and unbounded. "
+        "Constants from chowdsp_wdf's omega.h and other implementations citing the paper.",
+        properties=Properties(
+            monotonic=True,
+            lower=0.0,
+            upper=None,
+            smoothness="C1",
+            zero_at_zero=False,
+            zero_centered=False,
         ),
     ),
 )
