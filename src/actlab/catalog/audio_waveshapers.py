@@ -257,7 +257,8 @@ SPECS: tuple[Spec, ...] = (
         "0.3631952663804445 x + 0.04775931364975583 x^2 - 0.0013142931498778 x^3, which "
         "meets both pieces with matching value and slope (C1); it stays within 0.27 of omega "
         "(largest near x = 7.2). Wave-digital diode models use it, or its Newton-refined "
-        "form wright_omega4, for the closed-form reflected wave of an exponential junction. Constants from chowdsp_wdf's omega.h and other "
+        "form wright_omega4, for the closed-form reflected wave of an exponential junction. "
+        "Constants from chowdsp_wdf's omega.h and other "
         "implementations citing the paper, which agree to every digit.",
         properties=_OMEGA_RECTIFIER,
     ),
@@ -274,7 +275,8 @@ SPECS: tuple[Spec, ...] = (
         "omega3 is 0, it is e^x, the true asymptote of omega; elsewhere the step brings "
         "omega3 to within 0.045 of omega (3.8% at most, on [-10, 20]), which is why "
         "wave-digital diode clippers (chowdsp_wdf's default) evaluate it. Positive, "
-        "increasing and unbounded. Constants from chowdsp_wdf's omega.h and other implementations citing the paper.",
+        "increasing and unbounded. Constants from chowdsp_wdf's omega.h and other implementations "
+        "citing the paper.",
         properties=Properties(
             monotonic=True,
             lower=0.0,
