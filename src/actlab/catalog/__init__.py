@@ -6,6 +6,7 @@ from actlab.catalog import (
     adaptive_shapes,
     algebraic_tanh,
     audio_nonlinearities,
+    audio_waveshapers,
     binarization_units,
     circuit_sigmoids,
     classic_shapes,
@@ -36,6 +37,7 @@ from actlab.catalog import (
     parametric_gates,
     parametric_relu,
     periodic,
+    physical_neurons,
     piecewise,
     polynomial,
     radial,
@@ -75,17 +77,17 @@ from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
 FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, radial,
             polynomial, learnable, silu_variants, relu_variants, elu_variants, sigmoid_variants,
             oscillating, fixed_products, rectifier_shapes, adaptive_exponential, adaptive_gated,
-            adaptive_shapes, algebraic_tanh, audio_nonlinearities, binarization_units,
-            circuit_sigmoids, classic_shapes, classic_units, coordinate_units, elu_family,
-            encrypted_gelus, encrypted_piecewise, encrypted_relus, encrypted_sigmoids,
+            adaptive_shapes, algebraic_tanh, audio_nonlinearities, audio_waveshapers,
+            binarization_units, circuit_sigmoids, classic_shapes, classic_units, coordinate_units,
+            elu_family, encrypted_gelus, encrypted_piecewise, encrypted_relus, encrypted_sigmoids,
             erf_approximations, fast_approximations, framework_units, hardware_approximations,
             integer_approximations, library_approximations, mish_variants, model_zoo_units,
             neuroevolution_units, pade_approximations, parametric_elu, parametric_gates,
-            parametric_relu, radial_kernels, rate_models, recent_gated, recent_polynomial,
-            recent_silu, recent_units, rectifier_family, representation_units, searched_units,
-            sigmoid_family, smooth_approximations, sparsity_units, spike_surrogates,
-            square_family, surrogate_gradients, survey_revisited, swish_family, transformer_units,
-            trig_family, unbounded, value_transforms)
+            parametric_relu, physical_neurons, radial_kernels, rate_models, recent_gated,
+            recent_polynomial, recent_silu, recent_units, rectifier_family, representation_units,
+            searched_units, sigmoid_family, smooth_approximations, sparsity_units,
+            spike_surrogates, square_family, surrogate_gradients, survey_revisited, swish_family,
+            transformer_units, trig_family, unbounded, value_transforms)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
