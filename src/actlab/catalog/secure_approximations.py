@@ -87,6 +87,18 @@ _A7_SOURCE = (
     "of the factors of each component over its roots, which keeps float32 accurate."
 )
 
+_Q = Param(
+    "q",
+    1.0,
+    0.0,
+    open_low=True,
+    doc="half-width of the interval [-q, q] the inputs are meant to stay in",
+)
+_CRYPTODL_TABLES = (
+    "Coefficients as tabulated in the authors' lab code (inspire-lab/CryptoDL, "
+    "python/kalypso/actFunctions.py) for q = 1 and q = 10 to 90, where this series is "
+    "labelled"
+)
 _CHEBYSHEV_RELU2 = "x * (4 * x / (3 * pi * q) + 0.5) + q / (3 * pi)"
 _CRYPTODL_A = 0.0263068516521283
 _CRYPTODL_B = 0.500000000000111
@@ -99,15 +111,7 @@ SPECS: tuple[Spec, ...] = (
         published="4 / (3 * pi * q) * x**2 + x / 2 + q / (3 * pi)",
         family="polynomial",
         citation=ALI_2020,
-        params=(
-            Param(
-                "q",
-                1.0,
-                0.0,
-                open_low=True,
-                doc="half-width of the interval [-q, q] the inputs are meant to stay in",
-            ),
-        ),
+        params=(_Q,),
         description="The quadratic 4 x^2 / (3 pi q) + x / 2 + q / (3 pi) that replaces ReLU "
         "for inputs in [-q, q] in encrypted and verifiable inference: the Chebyshev series "
         "of ReLU on [-q, q] cut after degree 2 (|x| has Chebyshev coefficients 2/pi and "
@@ -115,11 +119,84 @@ SPECS: tuple[Spec, ...] = (
         "is q/(3 pi) = 0.106 q, at 0; its lowest value is q (1/(3 pi) - 3 pi/64) = -0.041 q "
         "at x = -3 pi q / 16, and it grows without bound on both sides. The formula and q = "
         "1 are as documented by the python-fhez library (which trains q), attributing it to "
-        "Ali, So and Avestimehr; the paper's text could not be read here.",
+        "Ali, So and Avestimehr; the paper's text could not be read here. CryptoDL's code "
+        "tabulates the same polynomial for q = 1 and q = 10 to 90 (under the label "
+        "Legendre); its degree-4 continuation is chebyshev_relu4.",
         properties=Properties(
             monotonic=False,
             lower=1 / (3 * pi) - 3 * pi / 64,
             upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="chebyshev_relu4",
+        checked_against="secondary",
+        formula="q / (5 * pi) + x * (0.5 + x * (12 / (5 * pi * q) - x**2 * 16 / (15 * pi * q**3)))",
+        published="-16 * x**4 / (15 * pi * q**3) + 12 * x**2 / (5 * pi * q) + x / 2 + q / (5 * pi)",
+        family="polynomial",
+        citation=HESAMIFARD_2017,
+        params=(_Q,),
+        description="The Chebyshev series of ReLU on [-q, q] cut after degree 4, one of the "
+        "polynomial stand-ins for ReLU that CryptoDL trains networks with for inference on "
+        "homomorphically encrypted data: x/2 plus half the series of |x| (2/pi + 4/(3 pi) T2 "
+        "- 4/(15 pi) T4), that is q/(5 pi) + x/2 + 12 x^2/(5 pi q) - 16 x^4/(15 pi q^3). It "
+        "is q/(5 pi) = 0.064 q at 0, peaks at 1.0597 q at x = 1.197 q and falls to -inf on "
+        "both sides. " + _CRYPTODL_TABLES + " Legendre (the labels of the two series are "
+        "swapped there; the coefficients were checked against the series here).",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=1.05971105160284,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="legendre_relu2",
+        checked_against="secondary",
+        formula="x * (15 * x / (32 * q) + 0.5) + 3 * q / 32",
+        published="15 * x**2 / (32 * q) + x / 2 + 3 * q / 32",
+        family="polynomial",
+        citation=HESAMIFARD_2017,
+        params=(_Q,),
+        description="The least-squares quadratic for ReLU on [-q, q] (its Legendre series "
+        "cut after degree 2, |x| ~ 1/2 + 5/8 P2), one of the polynomial stand-ins for ReLU "
+        "of CryptoDL: 15 x^2/(32 q) + x/2 + 3 q/32. Its lowest value is -19 q/480 = -0.0396 q "
+        "at x = -8 q/15; it grows without bound on both sides. " + _CRYPTODL_TABLES + " "
+        "Chebyshev (the labels of the two series are swapped there; the coefficients were "
+        "checked against the series here).",
+        properties=Properties(
+            monotonic=False,
+            lower=-19 / 480,
+            upper=None,
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="legendre_relu4",
+        checked_against="secondary",
+        formula="15 * q / 256 + x * (0.5 + x * (105 / (128 * q) - x**2 * 105 / (256 * q**3)))",
+        published="-105 * x**4 / (256 * q**3) + 105 * x**2 / (128 * q) + x / 2 + 15 * q / 256",
+        family="polynomial",
+        citation=HESAMIFARD_2017,
+        params=(_Q,),
+        description="The least-squares quartic for ReLU on [-q, q] (its Legendre series cut "
+        "after degree 4, |x| ~ 1/2 + 5/8 P2 - 3/16 P4), one of the polynomial stand-ins for "
+        "ReLU of CryptoDL: 15 q/256 + x/2 + 105 x^2/(128 q) - 105 x^4/(256 q^3). It is "
+        "0.0586 q at 0, peaks at 1.0023 q at x = 1.127 q and falls to -inf on both sides. "
+        + _CRYPTODL_TABLES
+        + " Chebyshev (the labels of the two series are swapped there; "
+        "the coefficients were checked against the series here).",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=1.0023210621821634,
             smoothness="Cinf",
             zero_at_zero=False,
             zero_centered=True,
@@ -190,7 +267,7 @@ SPECS: tuple[Spec, ...] = (
         "2.63125 u^3 + 1.54913 u^5 - 0.33117 u^7, each a minimax fit on the image of the one "
         "before, applied one after the other (p2(p1(x)), degree 49), so that comparison and "
         "max under approximate homomorphic encryption (CKKS) cost few multiplications. It "
-        "stays within 0.014 of +-1 for 0.05 <= |x| <= 1 and leaves that band just beyond "
+        "stays within 0.014 of +-1 for 0.1 <= |x| <= 1 and leaves that band just beyond "
         "|x| = 1, where it swings and then grows without bound (to +inf on the right, -inf "
         "on the left). The ReLU built from it is minimax_relu_a7. " + _A7_SOURCE,
         properties=Properties(
