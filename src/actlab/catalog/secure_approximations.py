@@ -58,6 +58,27 @@ def _factors(coefficients: tuple[float, ...], var: str) -> tuple[mpmath.mpf, lis
         return c[-1], factors
 
 
+def _scaled_factors(coefficients: tuple[float, ...], var: str) -> str:
+    """sum_k coefficients[k] var^k as a product of factors over its roots, as formula text,
+    with k = |leading coefficient|^(1/degree) inside each: k (var - r) for a real root r and
+    (k (var - a))^2 + (k b)^2 for a pair a +- ib. No factor then forms a power of var larger
+    than the polynomial itself, in f or in its derivative, so float16 overflows only where
+    they do."""
+    with mpmath.workdps(50):
+        c = [mpmath.mpf(a) for a in coefficients]
+        k = abs(c[-1]) ** (mpmath.mpf(1) / (len(c) - 1))
+        roots = mpmath.polyroots(c[::-1], maxsteps=200, extraprec=200)
+        factors = ["-1"] if c[-1] < 0 else []
+        for r in sorted(roots, key=mpmath.im):
+            a, b = mpmath.re(r), mpmath.im(r)
+            shifted = f"{var} - {float(a)!r}" if a >= 0 else f"{var} + {float(-a)!r}"
+            if abs(b) < 1e-30:
+                factors.append(f"({float(k)!r} * ({shifted}))")
+            elif b > 0:
+                factors.append(f"(({float(k)!r} * ({shifted}))**2 + {float((k * b) ** 2)!r})")
+        return " * ".join(factors)
+
+
 def _odd_factored(odd: tuple[float, ...], var: str) -> str:
     """var (a1 + a3 var^2 + ...) as its leading coefficient times var times factors in var^2."""
     lead, factors = _factors(odd, f"{var}**2")
@@ -102,6 +123,7 @@ _CRYPTODL_TABLES = (
 _CHEBYSHEV_RELU2 = "x * (4 * x / (3 * pi * q) + 0.5) + q / (3 * pi)"
 _CRYPTODL_A = 0.0263068516521283
 _CRYPTODL_B = 0.500000000000111
+_CRYPTODL_A4 = (-7.72574062998687e-5, 0.0403273407849185)
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -214,13 +236,40 @@ SPECS: tuple[Spec, ...] = (
         "approximation of ReLU's derivative (the step) on the interval, so it has no "
         "constant term. It passes through 0, is lowest (-2.3758) at x = -9.503, and grows "
         "without bound on both sides. Coefficients from the authors' lab code "
-        "(inspire-lab/CryptoDL, python/kalypso/public_functions.py), which tabulates the "
+        "(inspire-lab/CryptoDL, python/kalypso/public_functions.py and actFunctions.py), "
+        "which tabulates the "
         "same construction for intervals [-10, 10] to [-590, 590] (the x^2 coefficient "
         "scaling as 0.2631 / L); the paper's tables could not be read here.",
         properties=Properties(
             monotonic=False,
             lower=-(_CRYPTODL_B**2) / (4 * _CRYPTODL_A),
             upper=None,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+    ),
+    Spec(
+        name="cryptodl_relu4",
+        checked_against="secondary",
+        formula=f"x * {_scaled_factors((_CRYPTODL_B, _CRYPTODL_A4[1], 0.0, _CRYPTODL_A4[0]), 'x')}",
+        published=f"{_CRYPTODL_A4[0]!r} * x**4 + {_CRYPTODL_A4[1]!r} * x**2 + {_CRYPTODL_B!r} * x",
+        family="polynomial",
+        citation=HESAMIFARD_2017,
+        description="CryptoDL's degree-4 stand-in for ReLU on [-10, 10], the next step of "
+        "cryptodl_relu2: a Chebyshev approximation of degree 3 of ReLU's derivative on the "
+        "interval, integrated, -7.72574062998687e-5 x^4 + 0.0403273407849185 x^2 + "
+        "0.500000000000111 x. It passes through 0, stays within 1.75 of ReLU on the "
+        "interval (lowest -1.740 at x = -8.90), peaks at 14.005 at x = 18.65 and falls to "
+        "-inf on both sides. Coefficients from the authors' lab code (inspire-lab/CryptoDL, "
+        "python/kalypso/actFunctions.py, which tabulates the construction for intervals "
+        "[-10, 10] to [-590, 590]); the paper's tables could not be read here. Evaluated as "
+        "x times the scaled factors of the cubic over its roots, so that float16 overflows "
+        "only where f or f' does.",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=14.005117888110314,
             smoothness="Cinf",
             zero_at_zero=True,
             zero_centered=True,
