@@ -40,43 +40,37 @@ LEE_2022 = Citation(
 )
 
 
-def _factors(coefficients: tuple[float, ...], var: str) -> tuple[mpmath.mpf, list[str]]:
-    """The leading coefficient of sum_k coefficients[k] var^k and its monic factors over its
-    roots, as formula text: (var - r) for a real root r and (var - a)^2 + b^2 for a pair
-    a +- ib, so that no factor cancels except next to its own real root."""
+def _factors(
+    coefficients: tuple[float, ...], var: str, scaled: bool = False
+) -> tuple[mpmath.mpf, list[str]]:
+    """The leading coefficient of sum_k coefficients[k] var^k and the factors of the
+    polynomial over its roots, as formula text: (var - r) for a real root r and
+    (var - a)^2 + b^2 for a pair a +- ib, so that no factor cancels except next to its own
+    real root. With ``scaled``, k = |leading coefficient|^(1/degree) goes inside each factor,
+    k (var - r) and (k (var - a))^2 + (k b)^2, whose product is then the polynomial up to
+    the sign of its leading coefficient: no factor forms a power of var larger than the
+    polynomial itself, in f or in its derivative, so float16 overflows only where they do."""
     with mpmath.workdps(50):
         c = [mpmath.mpf(a) for a in coefficients]
+        k = abs(c[-1]) ** (mpmath.mpf(1) / (len(c) - 1)) if scaled else mpmath.mpf(1)
         roots = sorted(mpmath.polyroots(c[::-1], maxsteps=200, extraprec=200), key=mpmath.im)
         factors = []
         for r in roots:
             a, b = mpmath.re(r), mpmath.im(r)
             shifted = f"{var} - {float(a)!r}" if a >= 0 else f"{var} + {float(-a)!r}"
+            if scaled:
+                shifted = f"{float(k)!r} * ({shifted})"
             if abs(b) < 1e-30:
                 factors.append(f"({shifted})")
             elif b > 0:
-                factors.append(f"(({shifted})**2 + {float(b**2)!r})")
+                factors.append(f"(({shifted})**2 + {float((k * b) ** 2)!r})")
         return c[-1], factors
 
 
-def _scaled_factors(coefficients: tuple[float, ...], var: str) -> str:
-    """sum_k coefficients[k] var^k as a product of factors over its roots, as formula text,
-    with k = |leading coefficient|^(1/degree) inside each: k (var - r) for a real root r and
-    (k (var - a))^2 + (k b)^2 for a pair a +- ib. No factor then forms a power of var larger
-    than the polynomial itself, in f or in its derivative, so float16 overflows only where
-    they do."""
-    with mpmath.workdps(50):
-        c = [mpmath.mpf(a) for a in coefficients]
-        k = abs(c[-1]) ** (mpmath.mpf(1) / (len(c) - 1))
-        roots = mpmath.polyroots(c[::-1], maxsteps=200, extraprec=200)
-        factors = ["-1"] if c[-1] < 0 else []
-        for r in sorted(roots, key=mpmath.im):
-            a, b = mpmath.re(r), mpmath.im(r)
-            shifted = f"{var} - {float(a)!r}" if a >= 0 else f"{var} + {float(-a)!r}"
-            if abs(b) < 1e-30:
-                factors.append(f"({float(k)!r} * ({shifted}))")
-            elif b > 0:
-                factors.append(f"(({float(k)!r} * ({shifted}))**2 + {float((k * b) ** 2)!r})")
-        return " * ".join(factors)
+def _scaled_factored(coefficients: tuple[float, ...], var: str) -> str:
+    """sum_k coefficients[k] var^k as the product of its scaled factors, as formula text."""
+    lead, factors = _factors(coefficients, var, scaled=True)
+    return " * ".join(["-1", *factors] if lead < 0 else factors)
 
 
 def _odd_factored(odd: tuple[float, ...], var: str) -> str:
@@ -102,10 +96,11 @@ _A7_LEAD, _A7_ONE_PLUS = _factors((1.0, *(a for c in _A7_P2 for a in (c, 0.0)))[
 _A7_RELU = " * ".join(["x", repr(float(_A7_LEAD / 2)), *_A7_ONE_PLUS])
 _A7_PUBLISHED = _odd_powers(_A7_P2, f"({_odd_powers(_A7_P1, 'x')})")
 _A7_SOURCE = (
-    "Coefficients as in two independent implementations that agree to every digit (the "
-    "Smart-PAF code, and a port of the authors' approxCNN code, which also gives the sets "
-    "for alpha = 8 to 10); the paper's tables could not be read here. Evaluated as products "
-    "of the factors of each component over its roots, which keeps float32 accurate."
+    "Coefficients as in two independent implementations that agree to every digit (an "
+    "implementation of Smart-PAF's approximations, where the set is called a7, and a NumPy "
+    "one that also gives the sets for alpha = 8 to 10); the paper's tables could not be read "
+    "here. Evaluated as products of the factors of each component over its roots, which "
+    "keeps float32 accurate."
 )
 
 _Q = Param(
@@ -124,6 +119,7 @@ _CHEBYSHEV_RELU2 = "x * (4 * x / (3 * pi * q) + 0.5) + q / (3 * pi)"
 _CRYPTODL_A = 0.0263068516521283
 _CRYPTODL_B = 0.500000000000111
 _CRYPTODL_A4 = (-7.72574062998687e-5, 0.0403273407849185)
+_CRYPTODL_CUBIC = (_CRYPTODL_B, _CRYPTODL_A4[1], 0.0, _CRYPTODL_A4[0])
 
 SPECS: tuple[Spec, ...] = (
     Spec(
@@ -252,7 +248,7 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         name="cryptodl_relu4",
         checked_against="secondary",
-        formula=f"x * {_scaled_factors((_CRYPTODL_B, _CRYPTODL_A4[1], 0.0, _CRYPTODL_A4[0]), 'x')}",
+        formula=f"x * {_scaled_factored(_CRYPTODL_CUBIC, 'x')}",
         published=f"{_CRYPTODL_A4[0]!r} * x**4 + {_CRYPTODL_A4[1]!r} * x**2 + {_CRYPTODL_B!r} * x",
         family="polynomial",
         citation=HESAMIFARD_2017,
