@@ -33,6 +33,7 @@ from actlab.catalog import (
     representation_units,
     searched_units,
     secure_approximations,
+    secure_composites,
     sigmoid_family,
     sigmoid_variants,
     sigmoidal,
@@ -57,8 +58,8 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             hardware_approximations, mish_variants, parametric_elu, parametric_gates,
             parametric_relu, recent_gated, recent_polynomial, recent_silu, recent_units,
             rectifier_family, representation_units, searched_units, secure_approximations,
-            sigmoid_family, smooth_approximations, spike_surrogates, square_family, swish_family,
-            trig_family, unbounded)
+            secure_composites, sigmoid_family, smooth_approximations, spike_surrogates,
+            square_family, swish_family, trig_family, unbounded)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)

@@ -1,14 +1,13 @@
-"""Polynomial stand-ins for ReLU and sign from privacy-preserving inference, each with its
-published coefficients: quadratics that replace ReLU under homomorphic encryption or in hybrid
-secure two-party protocols (a truncated Chebyshev series, a truncated Hermite series, the
-integral of a Chebyshev-fitted step), and the composite minimax polynomials whose composition
-approximates sign(x) on [-1, 1], from which ReLU(x) = x (1 + sign(x)) / 2 is built. Each
-follows its target only on its interval and is unbounded outside it."""
+"""Polynomial stand-ins for ReLU from privacy-preserving inference, each with its
+published coefficients: polynomials of degree 2 and 4 that replace ReLU under homomorphic
+encryption or in hybrid secure two-party protocols (truncated Chebyshev and Legendre series on
+an interval [-q, q], a truncated Hermite series, integrals of a Chebyshev-fitted step). Each
+follows ReLU only on its interval and is unbounded outside it; the composite polynomials for
+sign and ReLU are in secure_composites."""
 
 from math import pi, sqrt
 
-import mpmath
-
+from actlab.catalog.secure_composites import scaled_factored
 from actlab.catalog.spec import Citation, Param, Properties, Spec
 
 ALI_2020 = Citation(
@@ -30,77 +29,6 @@ PARK_2022 = Citation(
     "Jaiyoung Park, Michael Jaemin Kim, Wonkyung Jung, Jung Ho Ahn",
     2022,
     arxiv="2201.06699",
-)
-
-LEE_2022 = Citation(
-    "Minimax Approximation of Sign Function by a Composite Polynomial for Homomorphic Comparison",
-    "Eunsang Lee, Joon-Woo Lee, Jong-Seon No, Young-Sik Kim",
-    2022,
-    venue="IEEE Transactions on Dependable and Secure Computing 19(6); IACR ePrint 2020/834",
-)
-
-
-def _factors(
-    coefficients: tuple[float, ...], var: str, scaled: bool = False
-) -> tuple[mpmath.mpf, list[str]]:
-    """The leading coefficient of sum_k coefficients[k] var^k and the factors of the
-    polynomial over its roots, as formula text: (var - r) for a real root r and
-    (var - a)^2 + b^2 for a pair a +- ib, so that no factor cancels except next to its own
-    real root. With ``scaled``, k = |leading coefficient|^(1/degree) goes inside each factor,
-    k (var - r) and (k (var - a))^2 + (k b)^2, whose product is then the polynomial up to
-    the sign of its leading coefficient: no factor forms a power of var larger than the
-    polynomial itself, in f or in its derivative, so float16 overflows only where they do."""
-    with mpmath.workdps(50):
-        c = [mpmath.mpf(a) for a in coefficients]
-        k = abs(c[-1]) ** (mpmath.mpf(1) / (len(c) - 1)) if scaled else mpmath.mpf(1)
-        roots = sorted(mpmath.polyroots(c[::-1], maxsteps=200, extraprec=200), key=mpmath.im)
-        factors = []
-        for r in roots:
-            a, b = mpmath.re(r), mpmath.im(r)
-            shifted = f"{var} - {float(a)!r}" if a >= 0 else f"{var} + {float(-a)!r}"
-            if scaled:
-                shifted = f"{float(k)!r} * ({shifted})"
-            if abs(b) < 1e-30:
-                factors.append(f"({shifted})")
-            elif b > 0:
-                factors.append(f"(({shifted})**2 + {float((k * b) ** 2)!r})")
-        return c[-1], factors
-
-
-def _scaled_factored(coefficients: tuple[float, ...], var: str) -> str:
-    """sum_k coefficients[k] var^k as the product of its scaled factors, as formula text."""
-    lead, factors = _factors(coefficients, var, scaled=True)
-    return " * ".join(["-1", *factors] if lead < 0 else factors)
-
-
-def _odd_factored(odd: tuple[float, ...], var: str) -> str:
-    """var (a1 + a3 var^2 + ...) as its leading coefficient times var times factors in var^2."""
-    lead, factors = _factors(odd, f"{var}**2")
-    return " * ".join([repr(float(lead)), var, *factors])
-
-
-def _odd_powers(odd: tuple[float, ...], var: str) -> str:
-    """a1 var + a3 var^3 + ... as formula text."""
-    return " + ".join(f"({a!r}) * {var}**{2 * k + 1}" for k, a in enumerate(odd))
-
-
-# Lee et al.'s composite for alpha = 7: odd coefficients (of u, u^3, u^5, u^7) of the first
-# and the second component
-_A7_P1 = (7.30445164958251, -34.6825871108659, 59.8596518298826, -31.8755225906466)
-_A7_P2 = (2.40085652217597, -2.63125454261783, 1.54912674773593, -0.331172956504304)
-_A7_INNER = f"({_odd_factored(_A7_P1, 'x')})"
-_A7_SIGN = _odd_factored(_A7_P2, _A7_INNER)
-# 1 + p2(u), factored in u, so that x (1 + sign(x)) / 2 keeps its relative accuracy where the
-# composite crosses -1
-_A7_LEAD, _A7_ONE_PLUS = _factors((1.0, *(a for c in _A7_P2 for a in (c, 0.0)))[:-1], _A7_INNER)
-_A7_RELU = " * ".join(["x", repr(float(_A7_LEAD / 2)), *_A7_ONE_PLUS])
-_A7_PUBLISHED = _odd_powers(_A7_P2, f"({_odd_powers(_A7_P1, 'x')})")
-_A7_SOURCE = (
-    "Coefficients as in two independent implementations that agree to every digit (an "
-    "implementation of Smart-PAF's approximations, where the set is called a7, and a NumPy "
-    "one that also gives the sets for alpha = 8 to 10); the paper's tables could not be read "
-    "here. Evaluated as products of the factors of each component over its roots, which "
-    "keeps float32 accurate."
 )
 
 _Q = Param(
@@ -248,7 +176,7 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         name="cryptodl_relu4",
         checked_against="secondary",
-        formula=f"x * {_scaled_factored(_CRYPTODL_CUBIC, 'x')}",
+        formula=f"x * {scaled_factored(_CRYPTODL_CUBIC, 'x')}",
         published=f"{_CRYPTODL_A4[0]!r} * x**4 + {_CRYPTODL_A4[1]!r} * x**2 + {_CRYPTODL_B!r} * x",
         family="polynomial",
         citation=HESAMIFARD_2017,
@@ -296,54 +224,6 @@ SPECS: tuple[Spec, ...] = (
             upper=None,
             smoothness="Cinf",
             zero_at_zero=False,
-            zero_centered=True,
-        ),
-    ),
-    Spec(
-        name="minimax_sign_a7",
-        checked_against="secondary",
-        formula=_A7_SIGN,
-        published=_A7_PUBLISHED,
-        family="polynomial",
-        citation=LEE_2022,
-        description="The composite minimax approximation of sign(x) of Lee, Lee, No and Kim "
-        "for precision parameter alpha = 7: two odd polynomials of degree 7, p1(x) = "
-        "7.30445 x - 34.68259 x^3 + 59.85965 x^5 - 31.87552 x^7 and p2(u) = 2.40086 u - "
-        "2.63125 u^3 + 1.54913 u^5 - 0.33117 u^7, each a minimax fit on the image of the one "
-        "before, applied one after the other (p2(p1(x)), degree 49), so that comparison and "
-        "max under approximate homomorphic encryption (CKKS) cost few multiplications. It "
-        "stays within 0.014 of +-1 for 0.1 <= |x| <= 1 and leaves that band just beyond "
-        "|x| = 1, where it swings and then grows without bound (to +inf on the right, -inf "
-        "on the left). The ReLU built from it is minimax_relu_a7. " + _A7_SOURCE,
-        properties=Properties(
-            monotonic=False,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
-    ),
-    Spec(
-        name="minimax_relu_a7",
-        checked_against="secondary",
-        formula=_A7_RELU,
-        published=f"x * (1 + {_A7_PUBLISHED}) / 2",
-        family="polynomial",
-        citation=LEE_2022,
-        aliases=("approx_relu_a7",),
-        description="ReLU(x) = x (1 + sign(x)) / 2 with sign replaced by the composite "
-        "minimax polynomial minimax_sign_a7 of Lee, Lee, No and Kim (degree 50 in all), the "
-        "approximate ReLU with which ResNets on CKKS-encrypted images are evaluated after "
-        "scaling the inputs into [-1, 1]. It is within 0.0076 (2^-7) of ReLU on [-1, 1]; "
-        "just left of -1 it dips to -1.0656 (at x = -1.0583), and beyond +-1 it rises "
-        "without bound on both sides. " + _A7_SOURCE,
-        properties=Properties(
-            monotonic=False,
-            lower=-1.0656230740204244,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
             zero_centered=True,
         ),
     ),
