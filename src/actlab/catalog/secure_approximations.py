@@ -7,8 +7,8 @@ sign and ReLU are in secure_composites."""
 
 from math import pi, sqrt
 
-from actlab.catalog.secure_composites import scaled_factored
-from actlab.catalog.spec import Citation, Param, Properties, Spec
+from actlab.catalog.secure_composites import polynomial_properties, scaled_factored
+from actlab.catalog.spec import Citation, Param, Spec
 
 ALI_2020 = Citation(
     "On Polynomial Approximations for Privacy-Preserving and Verifiable ReLU Networks",
@@ -68,14 +68,7 @@ SPECS: tuple[Spec, ...] = (
         "Ali, So and Avestimehr; the paper's text could not be read here. CryptoDL's code "
         "tabulates the same polynomial for q = 1 and q = 10 to 90 (under the label "
         "Legendre); its degree-4 continuation is chebyshev_relu4.",
-        properties=Properties(
-            monotonic=False,
-            lower=1 / (3 * pi) - 3 * pi / 64,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
+        properties=polynomial_properties(lower=1 / (3 * pi) - 3 * pi / 64, zero_at_zero=False),
     ),
     Spec(
         name="chebyshev_relu4",
@@ -92,14 +85,7 @@ SPECS: tuple[Spec, ...] = (
         "is q/(5 pi) = 0.064 q at 0, peaks at 1.0597 q at x = 1.197 q and falls to -inf on "
         "both sides. " + _CRYPTODL_TABLES + " Legendre (the labels of the two series are "
         "swapped there; the coefficients were checked against the series here).",
-        properties=Properties(
-            monotonic=False,
-            lower=None,
-            upper=1.05971105160284,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
+        properties=polynomial_properties(upper=1.05971105160284, zero_at_zero=False),
     ),
     Spec(
         name="legendre_relu2",
@@ -115,14 +101,7 @@ SPECS: tuple[Spec, ...] = (
         "at x = -8 q/15; it grows without bound on both sides. " + _CRYPTODL_TABLES + " "
         "Chebyshev (the labels of the two series are swapped there; the coefficients were "
         "checked against the series here).",
-        properties=Properties(
-            monotonic=False,
-            lower=-19 / 480,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
+        properties=polynomial_properties(lower=-19 / 480, zero_at_zero=False),
     ),
     Spec(
         name="legendre_relu4",
@@ -139,14 +118,7 @@ SPECS: tuple[Spec, ...] = (
         + _CRYPTODL_TABLES
         + " Chebyshev (the labels of the two series are swapped there; "
         "the coefficients were checked against the series here).",
-        properties=Properties(
-            monotonic=False,
-            lower=None,
-            upper=1.0023210621821634,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
-        ),
+        properties=polynomial_properties(upper=1.0023210621821634, zero_at_zero=False),
     ),
     Spec(
         name="cryptodl_relu2",
@@ -164,13 +136,8 @@ SPECS: tuple[Spec, ...] = (
         "which tabulates the "
         "same construction for intervals [-10, 10] to [-590, 590] (the x^2 coefficient "
         "scaling as 0.2631 / L); the paper's tables could not be read here.",
-        properties=Properties(
-            monotonic=False,
-            lower=-(_CRYPTODL_B**2) / (4 * _CRYPTODL_A),
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
+        properties=polynomial_properties(
+            lower=-(_CRYPTODL_B**2) / (4 * _CRYPTODL_A), zero_at_zero=True
         ),
     ),
     Spec(
@@ -190,14 +157,7 @@ SPECS: tuple[Spec, ...] = (
         "[-10, 10] to [-590, 590]); the paper's tables could not be read here. Evaluated as "
         "x times the scaled factors of the cubic over its roots, so that float16 overflows "
         "only where f or f' does.",
-        properties=Properties(
-            monotonic=False,
-            lower=None,
-            upper=14.005117888110314,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=polynomial_properties(upper=14.005117888110314, zero_at_zero=True),
     ),
     Spec(
         name="aespa_relu2",
@@ -218,13 +178,8 @@ SPECS: tuple[Spec, ...] = (
         "-sqrt(2 pi)/2. The coefficients are those of the expansion (checked here and "
         "against an implementation of HerPN and of Hermite activations initialized to "
         "ReLU); the paper's text could only be read through its abstract.",
-        properties=Properties(
-            monotonic=False,
-            lower=1 / (2 * sqrt(2 * pi)) - sqrt(2 * pi) / 8,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=False,
-            zero_centered=True,
+        properties=polynomial_properties(
+            lower=1 / (2 * sqrt(2 * pi)) - sqrt(2 * pi) / 8, zero_at_zero=False
         ),
     ),
 )

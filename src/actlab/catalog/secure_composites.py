@@ -27,6 +27,20 @@ LEE_2022 = Citation(
 )
 
 
+def polynomial_properties(
+    *, lower: float | None = None, upper: float | None = None, zero_at_zero: bool
+) -> Properties:
+    """The properties of a stand-in polynomial: smooth, not monotonic, taking both signs."""
+    return Properties(
+        monotonic=False,
+        lower=lower,
+        upper=upper,
+        smoothness="Cinf",
+        zero_at_zero=zero_at_zero,
+        zero_centered=True,
+    )
+
+
 def _factors(
     coefficients: tuple[float, ...], var: str, scaled: bool = False
 ) -> tuple[mpmath.mpf, list[str]]:
@@ -142,14 +156,7 @@ def _paf_spec(
         f"{error} of ReLU on [-1, 1]; {extreme}. Coefficients and order as in the authors' "
         "code (EfficientFHE/SmartPAF); evaluated as products of the factors of each "
         "component over its roots.",
-        properties=Properties(
-            monotonic=False,
-            lower=lower,
-            upper=upper,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=polynomial_properties(lower=lower, upper=upper, zero_at_zero=True),
     )
 
 
@@ -209,14 +216,7 @@ SPECS: tuple[Spec, ...] = (
         "stays within 0.014 of +-1 for 0.1 <= |x| <= 1 and leaves that band just beyond "
         "|x| = 1, where it swings and then grows without bound (to +inf on the right, -inf "
         "on the left). The ReLU built from it is minimax_relu_a7. " + _A7_SOURCE,
-        properties=Properties(
-            monotonic=False,
-            lower=None,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=polynomial_properties(zero_at_zero=True),
     ),
     Spec(
         name="minimax_relu_a7",
@@ -232,14 +232,7 @@ SPECS: tuple[Spec, ...] = (
         "scaling the inputs into [-1, 1]. It is within 0.0076 (2^-7) of ReLU on [-1, 1]; "
         "just left of -1 it dips to -1.0656 (at x = -1.0583), and beyond +-1 it rises "
         "without bound on both sides. " + _A7_SOURCE,
-        properties=Properties(
-            monotonic=False,
-            lower=-1.0656230740204244,
-            upper=None,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=polynomial_properties(lower=-1.0656230740204244, zero_at_zero=True),
     ),
     *_SMARTPAF,
 )
