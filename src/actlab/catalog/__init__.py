@@ -52,6 +52,8 @@ from actlab.catalog import (
     relu_variants,
     representation_units,
     searched_units,
+    secure_approximations,
+    secure_composites,
     sigmoid_family,
     sigmoid_variants,
     sigmoidal,
@@ -85,9 +87,10 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             neuroevolution_units, pade_approximations, parametric_elu, parametric_gates,
             parametric_relu, physical_neurons, radial_kernels, rate_models, recent_gated,
             recent_polynomial, recent_silu, recent_units, rectifier_family, representation_units,
-            searched_units, sigmoid_family, smooth_approximations, sparsity_units,
-            spike_surrogates, square_family, surrogate_gradients, survey_revisited, swish_family,
-            transformer_units, trig_family, unbounded, value_transforms)
+            searched_units, secure_approximations, secure_composites, sigmoid_family,
+            smooth_approximations, sparsity_units, spike_surrogates, square_family,
+            surrogate_gradients, survey_revisited, swish_family, transformer_units, trig_family,
+            unbounded, value_transforms)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
