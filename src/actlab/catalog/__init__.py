@@ -30,6 +30,7 @@ from actlab.catalog import (
     rectifier_family,
     rectifier_shapes,
     relu_variants,
+    repository_units,
     representation_units,
     searched_units,
     sigmoid_family,
@@ -55,9 +56,9 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             adaptive_shapes, classic_shapes, classic_units, elu_family, fast_approximations,
             hardware_approximations, mish_variants, parametric_elu, parametric_gates,
             parametric_relu, recent_gated, recent_polynomial, recent_silu, recent_units,
-            rectifier_family, representation_units, searched_units, sigmoid_family,
-            smooth_approximations, spike_surrogates, square_family, swish_family, trig_family,
-            unbounded)
+            rectifier_family, repository_units, representation_units, searched_units,
+            sigmoid_family, smooth_approximations, spike_surrogates, square_family, swish_family,
+            trig_family, unbounded)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)

@@ -1,0 +1,133 @@
+"""Units whose complete definition, with default or initial parameter values, is fixed by their
+authors' released code: the N-activation of 1-Lipschitz networks, the Analog Activation Function
+(TAAF), and the invertible value rescaling of distributional and value-based reinforcement
+learning."""
+
+import torch
+
+from actlab.catalog.spec import Citation, Param, Properties, Reference, Spec
+
+PRACH_LAMPERT_2023 = Citation(
+    "1-Lipschitz Neural Networks are more expressive with N-Activations",
+    "Bernd Prach, Christoph H. Lampert",
+    2023,
+    arxiv="2311.06103",
+)
+CHATFIELD_2025 = Citation(
+    "The Analog Activation Function (TAAF) of Emergent Linear Systems: Evaluating the "
+    "Performance of The Analog Activation Function (TAAF) on MNIST and CIFAR-10 Datasets",
+    "Bryn T. Chatfield",
+    2025,
+    venue="preprint (academia.edu 127610553)",
+)
+POHLEN_2018 = Citation(
+    "Observe and Look Further: Achieving Consistent Performance on Atari",
+    "Tobias Pohlen, Bilal Piot, Todd Hester et al.",
+    2018,
+    arxiv="1805.11593",
+)
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        name="n_activation",
+        formula="x - 2 * clamp(x, min(theta1, theta2), max(theta1, theta2))",
+        published="where(x < theta1, x - 2 * theta1, where(x < theta2, -x, x - 2 * theta2))",
+        family="piecewise",
+        citation=PRACH_LAMPERT_2023,
+        aliases=("nactivation",),
+        params=(
+            Param("theta1", -1.0, learnable=True, doc="lower knot (initialized to -1)"),
+            Param("theta2", 0.0, learnable=True, doc="upper knot (initialized to 0)"),
+        ),
+        description="N-activation: slope 1 below theta1, slope -1 between the knots and slope 1 "
+        "above theta2 (x - 2 theta1, -x, x - 2 theta2), a continuous N-shaped curve whose "
+        "slopes are all +-1, so it keeps a network 1-Lipschitz and gradient-norm preserving "
+        "while acting on single coordinates, unlike MaxMin's pairs. The two knots are trained "
+        "per channel; the authors' code sorts them and starts them at (-1, 0) (other channels "
+        "at (0, 0), the identity), the defaults here. Written as x - 2 clamp(x, theta_lo, "
+        "theta_hi), the same function; equal knots give the identity.",
+        properties=Properties(
+            monotonic=False,
+            lower=None,
+            upper=None,
+            smoothness="C0",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                "identity",
+                params={"theta1": 0.0, "theta2": 0.0},
+                atol=0.0,
+                note="equal knots give the identity",
+            ),
+            Reference(
+                lambda x: torch.where(x < -1, x + 2, torch.where(x < 0, -x, x)),
+                atol=0.0,
+                note="the three lines at the initial knots (-1, 0)",
+            ),
+        ),
+        checked_against="original",
+    ),
+    Spec(
+        name="taaf",
+        formula="tanh((x * x - x) / 2) / 2",
+        published="exp(-x) / (exp(-x) + exp(-x**2)) - 1 / 2",
+        family="sigmoidal",
+        citation=CHATFIELD_2025,
+        aliases=("analog_activation_function",),
+        description="The Analog Activation Function e^-x / (e^-x + e^-x^2) - 1/2 = "
+        "sigmoid(x^2 - x) - 1/2: zero at 0 and 1, slightly negative between them (least "
+        "tanh(-1/8)/2 = -0.0622 at x = 1/2) and rising to 1/2 on both sides, so it is even-like "
+        "far from the origin and not monotonic. Parameter-free; formula from the author's "
+        "code. Evaluated as tanh((x^2 - x)/2)/2, which keeps relative accuracy near the zeros.",
+        properties=Properties(
+            monotonic=False,
+            lower=-0.0621765008857981,
+            upper=0.5,
+            smoothness="Cinf",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.sigmoid(x * x - x) - 0.5,
+                atol=1e-15,
+                note="sigmoid(x^2 - x) - 1/2",
+            ),
+        ),
+        checked_against="original",
+    ),
+    Spec(
+        name="value_rescale",
+        formula="x / (sqrt(abs(x) + 1) + 1) + eps * x",
+        published="sign(x) * (sqrt(abs(x) + 1) - 1) + eps * x",
+        family="unbounded",
+        citation=POHLEN_2018,
+        aliases=("signed_hyperbolic", "h_transform"),
+        params=(Param("eps", 0.01, 0.0, doc="linear term keeping the inverse Lipschitz"),),
+        description="Invertible value rescaling h(x) = sign(x)(sqrt(|x| + 1) - 1) + eps x of "
+        "the transformed Bellman operator (Ape-X DQfD, R2D2-style agents; MuZero and its "
+        "successors use it with eps = 0.001), squashing returns of any scale roughly like a "
+        "square root while staying strictly increasing with a closed-form inverse. Slope "
+        "1/2 + eps at 0, where the second derivative jumps. eps = 0.01 as in the paper and "
+        "its reproductions. Evaluated as x / (sqrt(|x| + 1) + 1) + eps x, free of the "
+        "cancellation in sqrt(|x| + 1) - 1.",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.sign(x) * (torch.sqrt(torch.abs(x) + 1) - 1) + 0.01 * x,
+                atol=1e-12,
+                note="the paper's form at eps = 0.01",
+            ),
+        ),
+        checked_against="secondary",
+    ),
+)
