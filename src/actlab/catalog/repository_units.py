@@ -1,7 +1,9 @@
 """Units whose complete definition, with default or initial parameter values, is fixed by their
 authors' released code: the N-activation of 1-Lipschitz networks, the Analog Activation Function
-(TAAF), and the invertible value rescaling of distributional and value-based reinforcement
-learning."""
+(TAAF), the invertible value rescaling of value-based reinforcement learning and the sine-cosine
+wave activation of PINNsFormer."""
+
+import math
 
 import torch
 
@@ -25,6 +27,14 @@ POHLEN_2018 = Citation(
     "Tobias Pohlen, Bilal Piot, Todd Hester et al.",
     2018,
     arxiv="1805.11593",
+)
+
+ZHAO_2024 = Citation(
+    "PINNsFormer: A Transformer-Based Framework For Physics-Informed Neural Networks",
+    "Zhiyuan Zhao, Xueying Ding, B. Aditya Prakash",
+    2024,
+    arxiv="2307.11833",
+    venue="ICLR 2024",
 )
 
 SPECS: tuple[Spec, ...] = (
@@ -129,5 +139,36 @@ SPECS: tuple[Spec, ...] = (
             ),
         ),
         checked_against="secondary",
+    ),
+    Spec(
+        name="wave_act",
+        formula="w1 * sin(x) + w2 * cos(x)",
+        family="periodic",
+        citation=ZHAO_2024,
+        aliases=("wavelet_activation", "pinnsformer_wavelet"),
+        params=(
+            Param("w1", 1.0, learnable=True, doc="weight of sin(x) (initialized to 1)"),
+            Param("w2", 1.0, learnable=True, doc="weight of cos(x) (initialized to 1)"),
+        ),
+        description="PINNsFormer's wavelet activation w1 sin(x) + w2 cos(x) with both weights "
+        "trained and started at 1 (authors' code), used throughout its encoder, decoder and "
+        "output MLP in place of tanh or ReLU; the paper motivates it as a one-term Fourier "
+        "expansion able to approximate any function through the network. A sinusoid "
+        "sqrt(w1^2 + w2^2) sin(x + atan2(w2, w1)) of period 2 pi; at the initial weights it is "
+        "sqrt(2) sin(x + pi/4), the parameter-free sine_cosine.",
+        properties=Properties(
+            monotonic=False,
+            lower=-math.sqrt(2),
+            upper=math.sqrt(2),
+            smoothness="Cinf",
+            zero_at_zero=False,
+            zero_centered=True,
+            period="2 * pi",
+        ),
+        references=(
+            Reference("sine_cosine", atol=1e-15, note="the initial weights w1 = w2 = 1"),
+            Reference("sin", params={"w1": 1.0, "w2": 0.0}, atol=0.0, note="w2 = 0 is sin"),
+        ),
+        checked_against="original",
     ),
 )
