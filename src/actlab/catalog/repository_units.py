@@ -1,7 +1,7 @@
 """Units whose complete definition, with default or initial parameter values, is fixed by their
 authors' released code: the N-activation of 1-Lipschitz networks, the Analog Activation Function
-(TAAF), the invertible value rescaling of value-based reinforcement learning and the sine-cosine
-wave activation of PINNsFormer."""
+(TAAF) and its companion Emergent Linearizing Unit, the invertible value rescaling of value-based
+reinforcement learning and its inverse, and the sine-cosine wave activation of PINNsFormer."""
 
 import math
 
@@ -109,6 +109,38 @@ SPECS: tuple[Spec, ...] = (
         checked_against="original",
     ),
     Spec(
+        name="emergent_linearizing_unit",
+        formula="tanh(alpha * x) + beta * x / (1 + abs(x))",
+        family="sigmoidal",
+        citation=CHATFIELD_2025,
+        params=(
+            Param("alpha", 1.0, learnable=True, doc="input scale of the tanh"),
+            Param("beta", 1.0, learnable=True, doc="weight of the softsign term"),
+        ),
+        description="Emergent Linearizing Unit tanh(alpha x) + beta x / (1 + |x|), the "
+        "companion unit of TAAF in the same work: a tanh plus a softsign, whose slower "
+        "algebraic saturation keeps the response closer to linear over a wider range. Both "
+        "parameters may be trained and start at 1 (author's code). Range (-2, 2) at the "
+        "defaults; the softsign makes the second derivative jump at 0.",
+        properties=Properties(
+            monotonic=True,
+            lower=-2.0,
+            upper=2.0,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: torch.tanh(x) + torch.nn.functional.softsign(x),
+                atol=1e-15,
+                note="tanh + softsign at the defaults",
+            ),
+            Reference("tanh", params={"beta": 0.0}, atol=0.0, note="beta = 0 is tanh"),
+        ),
+        checked_against="original",
+    ),
+    Spec(
         name="value_rescale",
         formula="x / (sqrt(abs(x) + 1) + 1) + eps * x",
         published="sign(x) * (sqrt(abs(x) + 1) - 1) + eps * x",
@@ -135,6 +167,48 @@ SPECS: tuple[Spec, ...] = (
             Reference(
                 lambda x: torch.sign(x) * (torch.sqrt(torch.abs(x) + 1) - 1) + 0.01 * x,
                 atol=1e-12,
+                note="the paper's form at eps = 0.01",
+            ),
+        ),
+        checked_against="secondary",
+    ),
+    Spec(
+        name="value_rescale_inverse",
+        formula="where(x >= 1, ((sqrt((1 + 2 * eps) ** 2 + 4 * eps * x) - 1) / (2 * eps)) ** 2 "
+        "- 1, where(x <= -1, 1 - ((sqrt((1 + 2 * eps) ** 2 - 4 * eps * x) - 1) / (2 * eps)) ** 2, "
+        "clamp(x, -1, 1) * (sqrt((1 + 2 * eps) ** 2 + 4 * eps * abs(clamp(x, -1, 1))) - 1 + 2 "
+        "* eps) / (eps * (sqrt((1 + 2 * eps) ** 2 + 4 * eps * abs(clamp(x, -1, 1))) + 1 + 2 * "
+        "eps))))",
+        published="sign(x) * (((sqrt(1 + 4 * eps * (abs(x) + 1 + eps)) - 1) / (2 * eps)) ** 2 - 1)",
+        family="unbounded",
+        citation=POHLEN_2018,
+        aliases=("signed_parabolic", "h_inverse"),
+        params=(
+            Param("eps", 0.01, 0.0, open_low=True, doc="linear term of the forward rescaling h"),
+        ),
+        description="Closed-form inverse of the value rescaling h (value_rescale), "
+        "sign(x)((sqrt(1 + 4 eps (|x| + 1 + eps)) - 1)/(2 eps))^2 - 1): it maps the network's "
+        "rescaled value outputs back to returns when forming bootstrap targets. Grows like "
+        "x^2 near moderate x and like x/eps far out; slope 2/(1 + 2 eps) at 0, where the second "
+        "derivative jumps. eps = 0.01 as in the paper and its reproductions. With s = sqrt((1 + 2 "
+        "eps)^2 + 4 eps |x|), evaluated for |x| < 1 as x (s - 1 + 2 eps) / (eps (s + 1 + 2 "
+        "eps)), which has no cancellation near 0, and beyond as +-(((s - 1)/(2 eps))^2 - "
+        "1), which never forms the overflowing x / eps.",
+        properties=Properties(
+            monotonic=True,
+            lower=None,
+            upper=None,
+            smoothness="C1",
+            zero_at_zero=True,
+            zero_centered=True,
+        ),
+        references=(
+            Reference(
+                lambda x: (
+                    torch.sign(x)
+                    * (((torch.sqrt(1 + 0.04 * (torch.abs(x) + 1.01)) - 1) / 0.02) ** 2 - 1)
+                ),
+                atol=1e-9,
                 note="the paper's form at eps = 0.01",
             ),
         ),
