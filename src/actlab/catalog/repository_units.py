@@ -37,6 +37,16 @@ ZHAO_2024 = Citation(
     venue="ICLR 2024",
 )
 
+# Strictly increasing, odd, unbounded, with a jump of f'' at 0: the value rescaling and its inverse.
+_ODD_UNBOUNDED_C1 = Properties(
+    monotonic=True,
+    lower=None,
+    upper=None,
+    smoothness="C1",
+    zero_at_zero=True,
+    zero_centered=True,
+)
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="n_activation",
@@ -155,14 +165,7 @@ SPECS: tuple[Spec, ...] = (
         "1/2 + eps at 0, where the second derivative jumps. eps = 0.01 as in the paper and "
         "its reproductions. Evaluated as x / (sqrt(|x| + 1) + 1) + eps x, free of the "
         "cancellation in sqrt(|x| + 1) - 1.",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=_ODD_UNBOUNDED_C1,
         references=(
             Reference(
                 lambda x: torch.sign(x) * (torch.sqrt(torch.abs(x) + 1) - 1) + 0.01 * x,
@@ -194,14 +197,7 @@ SPECS: tuple[Spec, ...] = (
         "eps)^2 + 4 eps |x|), evaluated for |x| < 1 as x (s - 1 + 2 eps) / (eps (s + 1 + 2 "
         "eps)), which has no cancellation near 0, and beyond as +-(((s - 1)/(2 eps))^2 - "
         "1), which never forms the overflowing x / eps.",
-        properties=Properties(
-            monotonic=True,
-            lower=None,
-            upper=None,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=_ODD_UNBOUNDED_C1,
         references=(
             Reference(
                 lambda x: (
