@@ -50,6 +50,7 @@ from actlab.catalog import (
     rectifier_family,
     rectifier_shapes,
     relu_variants,
+    repository_units,
     representation_units,
     searched_units,
     secure_approximations,
@@ -86,11 +87,11 @@ FAMILIES = (piecewise, exponential, sigmoidal, gated, smooth, sparse, periodic, 
             integer_approximations, library_approximations, mish_variants, model_zoo_units,
             neuroevolution_units, pade_approximations, parametric_elu, parametric_gates,
             parametric_relu, physical_neurons, radial_kernels, rate_models, recent_gated,
-            recent_polynomial, recent_silu, recent_units, rectifier_family, representation_units,
-            searched_units, secure_approximations, secure_composites, sigmoid_family,
-            smooth_approximations, sparsity_units, spike_surrogates, square_family,
-            surrogate_gradients, survey_revisited, swish_family, transformer_units, trig_family,
-            unbounded, value_transforms)
+            recent_polynomial, recent_silu, recent_units, rectifier_family, repository_units,
+            representation_units, searched_units, secure_approximations, secure_composites,
+            sigmoid_family, smooth_approximations, sparsity_units, spike_surrogates,
+            square_family, surrogate_gradients, survey_revisited, swish_family, transformer_units,
+            trig_family, unbounded, value_transforms)
 for _family in FAMILIES:
     for _spec in _family.SPECS:
         CATALOG.register(_spec, shipped=True)
