@@ -1,7 +1,7 @@
 """Units whose complete definition, with default or initial parameter values, is fixed by their
 authors' released code: the N-activation of 1-Lipschitz networks, the Analog Activation Function
-(TAAF) and its companion Emergent Linearizing Unit, the invertible value rescaling of value-based
-reinforcement learning and its inverse, and the sine-cosine wave activation of PINNsFormer."""
+(TAAF) and its companion Emergent Linearizing Unit, and the sine-cosine wave activation of
+PINNsFormer."""
 
 import math
 
@@ -22,29 +22,12 @@ CHATFIELD_2025 = Citation(
     2025,
     venue="preprint (academia.edu 127610553)",
 )
-POHLEN_2018 = Citation(
-    "Observe and Look Further: Achieving Consistent Performance on Atari",
-    "Tobias Pohlen, Bilal Piot, Todd Hester et al.",
-    2018,
-    arxiv="1805.11593",
-)
-
 ZHAO_2024 = Citation(
     "PINNsFormer: A Transformer-Based Framework For Physics-Informed Neural Networks",
     "Zhiyuan Zhao, Xueying Ding, B. Aditya Prakash",
     2024,
     arxiv="2307.11833",
     venue="ICLR 2024",
-)
-
-# Strictly increasing, odd, unbounded, with a jump of f'' at 0: the value rescaling and its inverse.
-_ODD_UNBOUNDED_C1 = Properties(
-    monotonic=True,
-    lower=None,
-    upper=None,
-    smoothness="C1",
-    zero_at_zero=True,
-    zero_centered=True,
 )
 
 SPECS: tuple[Spec, ...] = (
@@ -149,66 +132,6 @@ SPECS: tuple[Spec, ...] = (
             Reference("tanh", params={"beta": 0.0}, atol=0.0, note="beta = 0 is tanh"),
         ),
         checked_against="original",
-    ),
-    Spec(
-        name="value_rescale",
-        formula="x / (sqrt(abs(x) + 1) + 1) + eps * x",
-        published="sign(x) * (sqrt(abs(x) + 1) - 1) + eps * x",
-        family="unbounded",
-        citation=POHLEN_2018,
-        aliases=("signed_hyperbolic", "h_transform"),
-        params=(Param("eps", 0.01, 0.0, doc="linear term keeping the inverse Lipschitz"),),
-        description="Invertible value rescaling h(x) = sign(x)(sqrt(|x| + 1) - 1) + eps x of "
-        "the transformed Bellman operator (Ape-X DQfD, R2D2-style agents; MuZero and its "
-        "successors use it with eps = 0.001), squashing returns of any scale roughly like a "
-        "square root while staying strictly increasing with a closed-form inverse. Slope "
-        "1/2 + eps at 0, where the second derivative jumps. eps = 0.01 as in the paper and "
-        "its reproductions. Evaluated as x / (sqrt(|x| + 1) + 1) + eps x, free of the "
-        "cancellation in sqrt(|x| + 1) - 1.",
-        properties=_ODD_UNBOUNDED_C1,
-        references=(
-            Reference(
-                lambda x: torch.sign(x) * (torch.sqrt(torch.abs(x) + 1) - 1) + 0.01 * x,
-                atol=1e-12,
-                note="the paper's form at eps = 0.01",
-            ),
-        ),
-        checked_against="secondary",
-    ),
-    Spec(
-        name="value_rescale_inverse",
-        formula="where(x >= 1, ((sqrt((1 + 2 * eps) ** 2 + 4 * eps * x) - 1) / (2 * eps)) ** 2 "
-        "- 1, where(x <= -1, 1 - ((sqrt((1 + 2 * eps) ** 2 - 4 * eps * x) - 1) / (2 * eps)) ** 2, "
-        "clamp(x, -1, 1) * (sqrt((1 + 2 * eps) ** 2 + 4 * eps * abs(clamp(x, -1, 1))) - 1 + 2 "
-        "* eps) / (eps * (sqrt((1 + 2 * eps) ** 2 + 4 * eps * abs(clamp(x, -1, 1))) + 1 + 2 * "
-        "eps))))",
-        published="sign(x) * (((sqrt(1 + 4 * eps * (abs(x) + 1 + eps)) - 1) / (2 * eps)) ** 2 - 1)",
-        family="unbounded",
-        citation=POHLEN_2018,
-        aliases=("signed_parabolic", "h_inverse"),
-        params=(
-            Param("eps", 0.01, 0.0, open_low=True, doc="linear term of the forward rescaling h"),
-        ),
-        description="Closed-form inverse of the value rescaling h (value_rescale), "
-        "sign(x)((sqrt(1 + 4 eps (|x| + 1 + eps)) - 1)/(2 eps))^2 - 1): it maps the network's "
-        "rescaled value outputs back to returns when forming bootstrap targets. Grows like "
-        "x^2 near moderate x and like x/eps far out; slope 2/(1 + 2 eps) at 0, where the second "
-        "derivative jumps. eps = 0.01 as in the paper and its reproductions. With s = sqrt((1 + 2 "
-        "eps)^2 + 4 eps |x|), evaluated for |x| < 1 as x (s - 1 + 2 eps) / (eps (s + 1 + 2 "
-        "eps)), which has no cancellation near 0, and beyond as +-(((s - 1)/(2 eps))^2 - "
-        "1), which never forms the overflowing x / eps.",
-        properties=_ODD_UNBOUNDED_C1,
-        references=(
-            Reference(
-                lambda x: (
-                    torch.sign(x)
-                    * (((torch.sqrt(1 + 0.04 * (torch.abs(x) + 1.01)) - 1) / 0.02) ** 2 - 1)
-                ),
-                atol=1e-9,
-                note="the paper's form at eps = 0.01",
-            ),
-        ),
-        checked_against="secondary",
     ),
     Spec(
         name="wave_act",
