@@ -73,7 +73,8 @@ _SECFORMER = f"0.5 * x * (1 + where({_U} < -2.5, -1, where({_U} < 2.5, {_SECFORM
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="crypten_exp",
-        formula="where(x > -128, exp(256 * log1p(x / 256)), ((1 + x / 256)**16)**16)",
+        formula="where(x > -256, exp(256 * log1p(where(x > -256, x, 0) / 256)), "
+        "where(x < -256, exp(256 * log1p(where(x < -256, -x, 512) / 256 - 2)), 0))",
         published="((1 + x / 256)**16)**16",
         family="exponential",
         citation=KNOTT_2021,
@@ -86,9 +87,10 @@ SPECS: tuple[Spec, ...] = (
         "without bound below it. Softmax, sigmoid and log of the library are built on it. "
         "The default 8 is that of CrypTen's configuration (configs/default.yaml). "
         "Evaluated as exp(256 log1p(x/256)) "
-        "above -128, where the rounding of 1 + x/256 would otherwise be raised to the "
-        "256th power, and as the power itself below, where 1 + x/256 is exact in binary "
-        "floating point.",
+        "above -256, where the rounding of 1 + x/256 would otherwise be raised to the "
+        "256th power, and as exp(256 log1p(-x/256 - 2)) = |1 + x/256|^256 below, so that "
+        "the formula stays far inside the degree limit of formulas; each log1p is given "
+        "its argument only on its own side of -256, where f is 0.",
         properties=Properties(
             monotonic=False,
             lower=0.0,

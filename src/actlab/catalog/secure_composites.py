@@ -104,11 +104,10 @@ _A7_SOURCE = (
 )
 
 # Smart-PAF's starting approximations of sign: Cheon, Kim and Kim's f_n (n = 1, 2) and g_n
-# (n = 1, 2, 3; coefficients over 2^10) as odd coefficients, composed in the order the authors'
+# (n = 2, 3; coefficients over 2^10) as odd coefficients, composed in the order the authors'
 # code applies them (the first listed first)
 _F1 = (1.5, -0.5)
 _F2 = (1.875, -1.25, 0.375)
-_G1 = (2.076171875, -1.3271484375)
 _G2 = (3.255859375, -5.96484375, 3.70703125)
 _G3 = (4.4814453125, -16.1884765625, 25.013671875, -12.55859375)
 
@@ -187,15 +186,6 @@ _SMARTPAF = (
         "it peaks at 0.9645 at x = 1.146 and falls to -inf on both sides beyond",
         None,
         0.9645299024399385,
-    ),
-    _paf_spec(
-        "f1f1g1g1",
-        (_F1, _F1, _G1, _G1),
-        "g1(g1(f1(f1(x)))) (degree 81, Smart-PAF's 2f1-2g1)",
-        "0.049",
-        "its lowest value is -2.2097 at x = -2.210, and it rises to +inf on both sides",
-        -2.2097476106907905,
-        None,
     ),
 )
 
