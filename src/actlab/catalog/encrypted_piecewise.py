@@ -19,6 +19,20 @@ PADDLEFL_2020 = Citation(
     venue="PaddleFL library, core/privc3/fixedpoint_tensor_imp.h (FixedPointTensor::sigmoid)",
 )
 
+
+def _step_sigmoid(monotonic: bool) -> Properties:
+    """Properties of a piecewise sigmoid that jumps between its pieces and reaches 0 and 1."""
+    return Properties(
+        monotonic=monotonic,
+        lower=0.0,
+        upper=1.0,
+        smoothness="discontinuous",
+        zero_at_zero=False,
+        zero_centered=False,
+        sparse=True,
+    )
+
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="rosetta_sigmoid_g3",
@@ -31,15 +45,7 @@ SPECS: tuple[Spec, ...] = (
         "cubic rises on the whole interval from 0.00147 to 0.99853, so the unit is "
         "monotonic with small jumps at +-4; it is within 0.099 of the sigmoid. Constants "
         "and breakpoints as in the library's code.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=1.0,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=False,
-            sparse=True,
-        ),
+        properties=_step_sigmoid(monotonic=True),
         references=(Reference("sigmoid", atol=0.1, note="within 0.099 of the sigmoid"),),
     ),
     Spec(
@@ -57,15 +63,7 @@ SPECS: tuple[Spec, ...] = (
         "0.5239 just above), drops by 0.013 at +-2 and jumps by 0.006 at +-4, so it is "
         "neither continuous nor monotonic; it stays within 0.03 of the sigmoid. Constants "
         "and breakpoints as in the library's code.",
-        properties=Properties(
-            monotonic=False,
-            lower=0.0,
-            upper=1.0,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=False,
-            sparse=True,
-        ),
+        properties=_step_sigmoid(monotonic=False),
         references=(Reference("sigmoid", atol=0.03, note="within 0.029 of the sigmoid"),),
     ),
     Spec(
@@ -105,15 +103,7 @@ SPECS: tuple[Spec, ...] = (
         "which float32 cannot represent, are written as the float32 numbers next to them "
         "(-3.1000001430511475, 3.0999999046325684) on the side that keeps every float32 "
         "input on its published piece.",
-        properties=Properties(
-            monotonic=True,
-            lower=0.0,
-            upper=1.0,
-            smoothness="discontinuous",
-            zero_at_zero=False,
-            zero_centered=False,
-            sparse=True,
-        ),
+        properties=_step_sigmoid(monotonic=True),
         references=(Reference("sigmoid", atol=0.08, note="within 0.077 of the sigmoid"),),
     ),
 )

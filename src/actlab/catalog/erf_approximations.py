@@ -4,7 +4,7 @@ three approximations of Abramowitz and Stegun (7.1.26, 7.1.27, 7.1.28), odd exte
 x >= 0."""
 
 from actlab.catalog.rational_text import horner, odd_rational, scaled_odd_rational
-from actlab.catalog.spec import Citation, Properties, Reference, Spec
+from actlab.catalog.spec import Citation, Properties, Reference, Smoothness, Spec
 
 EIGEN_ERF = Citation(
     "Eigen: a C++ template library for linear algebra",
@@ -86,6 +86,18 @@ def _as_power_published(coefficients: tuple[float, ...], power: int) -> str:
     return f"sign(x) * (1 - (1 + abs(x) * ({horner(coefficients, 'abs(x)')}))**(-{power}))"
 
 
+def _erf_like(smoothness: Smoothness) -> Properties:
+    """Properties of an increasing odd approximation of erf bounded by +-1."""
+    return Properties(
+        monotonic=True,
+        lower=-1.0,
+        upper=1.0,
+        smoothness=smoothness,
+        zero_at_zero=True,
+        zero_centered=True,
+    )
+
+
 SPECS: tuple[Spec, ...] = (
     Spec(
         name="eigen_erf",
@@ -134,14 +146,7 @@ SPECS: tuple[Spec, ...] = (
         "formula is the published one rearranged without cancellation near 0. The handbook "
         "page was not read here; the constants are those of tinygrad and of many "
         "independent implementations, which agree.",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=_erf_like("Cinf"),
         references=(Reference(lambda x: x.erf(), atol=1.5e-7, note="within 1.4e-7 of erf"),),
     ),
     Spec(
@@ -159,14 +164,7 @@ SPECS: tuple[Spec, ...] = (
         "without cancellation near 0 and held at |x| = 20, where 1 - f = 4e-17. The handbook "
         "page was not read here; the constants are those of several implementations, which "
         "agree.",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=1.0,
-            smoothness="C1",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=_erf_like("C1"),
         references=(Reference(lambda x: x.erf(), atol=5e-4, note="within 4.7e-4 of erf"),),
     ),
     Spec(
@@ -185,14 +183,7 @@ SPECS: tuple[Spec, ...] = (
         "its visible class. Written without cancellation near 0 and held at |x| = 6, where "
         "1 - f = 3e-16. The handbook page was not read here; the constants are those of "
         "several implementations, which agree.",
-        properties=Properties(
-            monotonic=True,
-            lower=-1.0,
-            upper=1.0,
-            smoothness="Cinf",
-            zero_at_zero=True,
-            zero_centered=True,
-        ),
+        properties=_erf_like("Cinf"),
         references=(Reference(lambda x: x.erf(), atol=3e-7, note="within 2.6e-7 of erf"),),
     ),
 )
